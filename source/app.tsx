@@ -1,0 +1,150 @@
+/**
+ * The composition root: the story on screen, the reader reducer, the terminal size, the key
+ * handler and the effects that save the position. Everything it draws comes from `ui/`.
+ */
+import {useApp, useInput} from 'ink';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {commandFor} from './core/keymap.js';
+import {Layout} from './core/layout.js';
+import {type LibraryItem} from './core/library.js';
+import {type ReaderAction, type ReaderState, initialReaderState, readerReducer} from './core/reader.js';
+import {DEFAULT_COLUMN, frameFor, pageLines, progressAt, statusLine} from './core/screen.js';
+import type {Story} from './core/story.js';
+import type {StorySource} from './io/stories.js';
+import {HelpView} from './ui/help-view.js';
+import {keyName} from './ui/keys.js';
+import {LibraryView} from './ui/library-view.js';
+import {ReaderView} from './ui/reader-view.js';
+import {type SizeSource, useSize} from './ui/size.js';
+import {TooSmall} from './ui/too-small.js';
+
+/** The story and position on screen, shared with the CLI so every kind of exit can save them. */
+export type Session = {
+	current?: {story: Story; source: StorySource; offset: number};
+};
+
+/** Props: what to show first, and the I/O the app may ask for. */
+export type AppProps = {
+	readonly story?: Story;
+	readonly source?: StorySource;
+	readonly offset?: number;
+	readonly size: SizeSource;
+	readonly column?: number;
+	/** The library's items, read fresh each time the library opens. */
+	readonly library: () => ReadonlyArray<LibraryItem<StorySource>>;
+	/** Opens a story from the library: its text and saved offset. Throws a user-facing error. */
+	readonly open: (source: StorySource) => {story: Story; offset: number};
+	/** Saves the position; called debounced while reading. */
+	readonly save: (story: Story, source: StorySource, offset: number) => void;
+	readonly session: Session;
+	readonly notice?: string;
+	/** Milliseconds to wait after the last move before saving. */
+	readonly saveDelay?: number;
+};
+
+/** The reader application. */
+export function App(props: AppProps) {
+	const {exit} = useApp();
+	const {cols, rows} = useSize(props.size);
+	const [opened, setOpened] = useState(() => (props.story && props.source ? {story: props.story, source: props.source} : undefined));
+	const [state, setState] = useState<ReaderState>(() => ({
+		...initialReaderState(props.offset ?? 0, opened ? 'none' : 'library'),
+		...(props.notice ? {notice: props.notice} : {}),
+	}));
+	const [items, setItems] = useState(() => (opened ? [] : props.library()));
+	const frame = frameFor(cols, rows, props.column ?? DEFAULT_COLUMN);
+	const column = frame?.column ?? 1;
+	const story = opened?.story;
+	const layout = useMemo(() => (story ? new Layout(story, column) : undefined), [story, column]);
+	const indexReady = useWholeBookIndex(layout);
+
+	const dispatch = useCallback(
+		(action: ReaderAction) => {
+			setState((current) => (layout && frame ? readerReducer(current, action, {layout, height: frame.body, libraryLength: items.length}) : current));
+		},
+		[layout, frame?.body, items.length],
+	);
+
+	// Keep the session current for exit handlers, and save shortly after the reader stops moving.
+	const {session, save, saveDelay = 1000} = props;
+	useEffect(() => {
+		if (!opened) return;
+		session.current = {story: opened.story, source: opened.source, offset: state.offset};
+		const timer = setTimeout(() => save(opened.story, opened.source, state.offset), saveDelay);
+		return () => clearTimeout(timer);
+	}, [opened, state.offset, session, save, saveDelay]);
+
+	const openItem = (item: LibraryItem<StorySource> | undefined) => {
+		if (!item) return;
+		try {
+			const next = props.open(item.source);
+			setOpened({story: next.story, source: item.source});
+			setState({...initialReaderState(next.offset)});
+		} catch (error) {
+			setState((current) => ({...current, notice: (error as Error).message}));
+		}
+	};
+
+	useInput((input, key) => {
+		const name = keyName(input, key);
+		const context = state.overlay === 'none' ? 'reader' : state.overlay;
+		const command = commandFor(context, name);
+		switch (command) {
+			case undefined:
+				return;
+			case 'quit':
+				exit();
+				return;
+			case 'help':
+				dispatch({type: 'openOverlay', overlay: 'help'});
+				return;
+			case 'library':
+				setItems(props.library());
+				setState((current) => ({...current, overlay: 'library', libraryIndex: 0, notice: undefined}));
+				return;
+			case 'close':
+				if (opened) setState((current) => ({...current, overlay: 'none', notice: undefined}));
+				return;
+			case 'up':
+			case 'down':
+			case 'first':
+			case 'last': {
+				const to = {up: state.libraryIndex - 1, down: state.libraryIndex + 1, first: 0, last: items.length - 1}[command];
+				setState((current) => ({...current, libraryIndex: Math.min(Math.max(0, to), Math.max(0, items.length - 1))}));
+				return;
+			}
+			case 'open':
+				openItem(items[state.libraryIndex]);
+				return;
+			default:
+				dispatch({type: command});
+		}
+	});
+
+	if (!frame) return <TooSmall cols={cols} rows={rows} />;
+	if (state.overlay === 'help') return <HelpView cols={cols} rows={rows} />;
+	if (state.overlay === 'library' || !layout || !opened) {
+		return <LibraryView items={items} selected={state.libraryIndex} cols={cols} rows={rows} now={Date.now()} {...(state.notice ? {notice: state.notice} : {})} />;
+	}
+	const page = layout.page(state.offset, frame.body);
+	const progress = progressAt(layout, state.offset, frame.body);
+	void indexReady;
+	return <ReaderView frame={frame} lines={pageLines(layout, page.rows)} status={statusLine(opened.story.title, progress, frame.column, state.notice)} />;
+}
+
+/** Builds the whole-book row count in slices of a few milliseconds, so keys are never blocked. */
+function useWholeBookIndex(layout: Layout | undefined): boolean {
+	const [ready, setReady] = useState(false);
+	useEffect(() => {
+		setReady(false);
+		if (!layout) return;
+		let timer: NodeJS.Timeout | undefined;
+		const slice = () => {
+			if (layout.buildIndex(Date.now() + 8)) setReady(true);
+			else timer = setTimeout(slice, 0);
+		};
+		timer = setTimeout(slice, 0);
+		return () => clearTimeout(timer);
+	}, [layout]);
+	return ready;
+}

@@ -1,0 +1,195 @@
+/**
+ * Entry point: flags, validation and one-line errors, then either print mode (stdout is not a
+ * terminal) or the full-screen reader. The only file that reads process.argv or calls exit.
+ */
+import {existsSync} from 'node:fs';
+import process from 'node:process';
+import {render} from 'ink';
+import meow from 'meow';
+import {App, type Session} from './app.js';
+import {helpRows} from './core/keymap.js';
+import {libraryItems} from './core/library.js';
+import type {Story} from './core/story.js';
+import {LecternError} from './io/errors.js';
+import {type ProgressEntry, type Storage, openStorage} from './io/storage.js';
+import {type StorySource, bundledKey, findStoriesDir, listBundled, loadSource} from './io/stories.js';
+import {SIGNAL_EXIT_CODES, enterFullscreen} from './io/terminal.js';
+import {printLines} from './print.js';
+import {streamSize} from './ui/size.js';
+
+const keys = helpRows('reader')
+	.concat(helpRows('global'))
+	.map((row) => `    ${row.keys.padEnd(28)}${row.help}`)
+	.join('\n');
+
+const cli = meow(
+	`
+  Usage
+    $ lectern                 resume the story you read last (or open the library)
+    $ lectern <story-id>      open a bundled story
+    $ lectern <file.txt>      open a plain-text file (UTF-8)
+
+  Options
+    --list         list the bundled stories (id and title) and exit
+    --width N      text column width in cells (20 or more; default 68)
+    --version      print the version
+    --help         print this help
+
+  Keys
+${keys}
+
+  When the output is not a terminal, the story is printed as plain text,
+  wrapped to --width (or 80) columns.
+
+  Examples
+    $ lectern buffy-angel-untitled
+    $ lectern ~/books/story.txt
+    $ lectern buffy-angel-untitled | less
+`,
+	{
+		importMeta: import.meta,
+		flags: {
+			list: {type: 'boolean', default: false},
+			width: {type: 'number'},
+		},
+	},
+);
+
+function main(): void {
+	const storiesDir = findStoriesDir();
+	if (cli.flags.list) {
+		for (const story of listBundled(storiesDir)) process.stdout.write(`${story.id}\t${story.title}\n`);
+		return;
+	}
+	const width = cli.flags.width;
+	if (width !== undefined && (!Number.isInteger(width) || width < 20)) {
+		throw new LecternError(`--width ${String(width)}: give a whole number of at least 20 columns.`);
+	}
+	if (cli.input.length > 1) throw new LecternError(`Give one story at a time (got ${cli.input.length}). Run "lectern --help" for usage.`);
+
+	const printing = !process.stdout.isTTY;
+	const storage = openStorage();
+	const argument = cli.input[0];
+	const source = argument === undefined ? undefined : sourceFor(argument, storiesDir);
+	let opened = source ? {source, story: loadSource(storiesDir, source)} : undefined;
+	let notice = storage.notices.join(' ') || undefined;
+	if (!opened) {
+		const resumed = resumeLast(storage, storiesDir);
+		opened = resumed.opened;
+		notice = resumed.notice ?? notice;
+	}
+
+	if (printing) {
+		const story = opened?.story ?? firstBundled(storiesDir);
+		if (!story) throw new LecternError('No story to print: the stories folder is empty. Give the path of a text file.');
+		process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+			if (error.code === 'EPIPE') process.exit(0);
+			throw error;
+		});
+		for (const line of printLines(story, width ?? 80)) process.stdout.write(`${line}\n`);
+		return;
+	}
+
+	runReader(storage, storiesDir, opened, notice, width);
+}
+
+function runReader(storage: Storage, storiesDir: string, opened: {source: StorySource; story: Story} | undefined, notice: string | undefined, width: number | undefined): void {
+	const session: Session = {};
+	const save = (story: Story, source: StorySource, offset: number) => {
+		const entry: ProgressEntry = {offset, length: story.text.length, title: story.title, source, readAt: Date.now()};
+		storage.saveProgress(story.key, entry);
+	};
+	const saveNow = () => {
+		if (session.current) save(session.current.story, session.current.source, session.current.offset);
+	};
+	const screen = enterFullscreen(process.stdout, process.stdin);
+	const size = streamSize(process.stdout);
+	const instance = render(
+		<App
+			{...(opened ? {story: opened.story, source: opened.source, offset: storage.progress(opened.story.key)?.offset ?? 0} : {})}
+			size={size}
+			{...(width ? {column: width} : storage.settings().width ? {column: storage.settings().width} : {})}
+			library={() => libraryFor(storage, storiesDir)}
+			open={(source) => {
+				const story = loadSource(storiesDir, source);
+				return {story, offset: storage.progress(story.key)?.offset ?? 0};
+			}}
+			save={save}
+			session={session}
+			{...(notice ? {notice} : {})}
+		/>,
+		{stdin: screen.stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 120},
+	);
+	let finished = false;
+	const finish = (code: number, error?: unknown) => {
+		if (finished) return;
+		finished = true;
+		try {
+			saveNow();
+		} finally {
+			try {
+				instance.unmount();
+			} catch {
+				// Already unmounted.
+			}
+			screen.restore();
+			if (error) process.stderr.write(`lectern: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+			process.exit(code);
+		}
+	};
+	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => finish(SIGNAL_EXIT_CODES[signal]));
+	process.on('uncaughtException', (error) => finish(1, error));
+	process.on('unhandledRejection', (error) => finish(1, error));
+	instance.waitUntilExit().then(
+		() => finish(0),
+		(error: unknown) => finish(1, error),
+	);
+}
+
+function sourceFor(argument: string, storiesDir: string): StorySource {
+	const looksLikePath = /[/\\]/.test(argument) || /\.\w+$/.test(argument) || existsSync(argument);
+	if (looksLikePath) return {kind: 'file', path: argument};
+	const ids = listBundled(storiesDir).map((story) => story.id);
+	if (!ids.includes(argument)) {
+		throw new LecternError(`No story or file "${argument}". Bundled stories: ${ids.join(', ') || 'none'}. Or give the path of a text file.`);
+	}
+	return {kind: 'bundled', id: argument};
+}
+
+function resumeLast(storage: Storage, storiesDir: string): {opened?: {source: StorySource; story: Story}; notice?: string} {
+	const last = storage.lastRead();
+	const entry = last ? storage.progress(last) : undefined;
+	if (!entry) return {};
+	try {
+		return {opened: {source: entry.source, story: loadSource(storiesDir, entry.source)}};
+	} catch (error) {
+		if (error instanceof LecternError) return {notice: error.message};
+		throw error;
+	}
+}
+
+function libraryFor(storage: Storage, storiesDir: string) {
+	const bundled = listBundled(storiesDir).map((story) => ({
+		key: bundledKey(story.id),
+		title: story.title,
+		...(story.meta.author ? {author: story.meta.author} : {}),
+		...(story.meta.fandom ? {fandom: story.meta.fandom} : {}),
+		source: {kind: 'bundled', id: story.id} as StorySource,
+	}));
+	return libraryItems(bundled, storage.allProgress());
+}
+
+function firstBundled(storiesDir: string): Story | undefined {
+	const first = listBundled(storiesDir)[0];
+	return first ? loadSource(storiesDir, {kind: 'bundled', id: first.id}) : undefined;
+}
+
+try {
+	main();
+} catch (error) {
+	if (error instanceof LecternError) {
+		process.stderr.write(`lectern: ${error.message}\n`);
+		process.exit(1);
+	}
+	throw error;
+}

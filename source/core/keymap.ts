@@ -1,0 +1,90 @@
+/**
+ * Every key binding, declared once. The key handler and the help screen both read this table,
+ * so a key can never work without being documented, or be documented without working.
+ */
+
+/** Where a binding applies: while reading, in an overlay, or everywhere. */
+export type KeyContext = 'reader' | 'library' | 'help' | 'global';
+
+/** Everything a key can ask for. */
+export type Command =
+	| 'nextPage'
+	| 'prevPage'
+	| 'lineDown'
+	| 'lineUp'
+	| 'halfDown'
+	| 'halfUp'
+	| 'start'
+	| 'end'
+	| 'library'
+	| 'help'
+	| 'close'
+	| 'quit'
+	| 'up'
+	| 'down'
+	| 'first'
+	| 'last'
+	| 'open';
+
+/** One row of the keymap: a command, the keys that trigger it, where, and its help text. */
+export type Binding = {
+	readonly command: Command;
+	readonly keys: readonly string[];
+	readonly context: KeyContext;
+	readonly help: string;
+};
+
+/** The keymap. Key names: a printable character as typed, or one of the names in `KEY_LABELS`. */
+export const KEYMAP: readonly Binding[] = [
+	{command: 'nextPage', keys: ['space', 'pagedown', 'right', 'l', 'f'], context: 'reader', help: 'Next page'},
+	{command: 'prevPage', keys: ['pageup', 'left', 'h', 'b'], context: 'reader', help: 'Previous page'},
+	{command: 'lineDown', keys: ['j', 'down'], context: 'reader', help: 'One line down'},
+	{command: 'lineUp', keys: ['k', 'up'], context: 'reader', help: 'One line up'},
+	{command: 'halfDown', keys: ['d'], context: 'reader', help: 'Half a page down'},
+	{command: 'halfUp', keys: ['u'], context: 'reader', help: 'Half a page up'},
+	{command: 'start', keys: ['g', 'home'], context: 'reader', help: 'Start of the story'},
+	{command: 'end', keys: ['G', 'end'], context: 'reader', help: 'End of the story'},
+	{command: 'library', keys: ['o'], context: 'reader', help: 'Library: open another story'},
+	{command: 'help', keys: ['?'], context: 'reader', help: 'This help'},
+	{command: 'up', keys: ['up', 'k'], context: 'library', help: 'Previous story'},
+	{command: 'down', keys: ['down', 'j'], context: 'library', help: 'Next story'},
+	{command: 'first', keys: ['home', 'g'], context: 'library', help: 'First story'},
+	{command: 'last', keys: ['end', 'G'], context: 'library', help: 'Last story'},
+	{command: 'open', keys: ['enter'], context: 'library', help: 'Open the story'},
+	{command: 'close', keys: ['escape'], context: 'library', help: 'Back to the story'},
+	{command: 'close', keys: ['escape', '?'], context: 'help', help: 'Close help'},
+	{command: 'quit', keys: ['q', 'ctrl+c'], context: 'global', help: 'Quit (your place is saved)'},
+];
+
+/** How named keys are written in the help screen. */
+export const KEY_LABELS: Readonly<Record<string, string>> = {
+	space: 'Space',
+	pagedown: 'PgDn',
+	pageup: 'PgUp',
+	right: '→',
+	left: '←',
+	up: '↑',
+	down: '↓',
+	home: 'Home',
+	end: 'End',
+	enter: 'Enter',
+	escape: 'Esc',
+	tab: 'Tab',
+	backspace: 'Backspace',
+	'ctrl+c': 'Ctrl-C',
+};
+
+/** The command bound to `key` in `context` (bindings of the context win over global ones). */
+export function commandFor(context: Exclude<KeyContext, 'global'>, key: string): Command | undefined {
+	const local = KEYMAP.find((b) => b.context === context && b.keys.includes(key));
+	if (local) return local.command;
+	return KEYMAP.find((b) => b.context === 'global' && b.keys.includes(key))?.command;
+}
+
+/** The help screen's lines for one context: each binding's keys, then what it does. */
+export function helpRows(context: KeyContext): Array<{keys: string; help: string}> {
+	return KEYMAP.filter((b) => b.context === context).map((b) => ({
+		keys: b.keys.map((k) => KEY_LABELS[k] ?? k).join(' '),
+		help: b.help,
+	}));
+}

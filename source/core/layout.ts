@@ -1,0 +1,229 @@
+/**
+ * Layout: turns a story into rows for one column width, lazily. Only the blocks around the
+ * position are wrapped (and cached); the whole-book row count is built in small slices on demand.
+ */
+import {type Block, type Story, blockIndexAt} from './story.js';
+import {type Line, wrapBlock} from './wrap.js';
+
+/** One row of the laid-out story. Text and heading rows carry the offsets of what they show. */
+export type Row = {
+	readonly kind: 'text' | 'heading' | 'blank' | 'break';
+	readonly start: number;
+	readonly end: number;
+};
+
+/** A place in the row stream: a block and a row inside it. */
+export type Cursor = {readonly block: number; readonly row: number};
+
+/** What one screen shows: its rows, and where the previous and next pages begin. */
+export type Page = {
+	readonly rows: readonly Row[];
+	/** Offset of the first character on the page. */
+	readonly start: number;
+	/** Offset just past the last character on the page. */
+	readonly end: number;
+	readonly top: Cursor;
+	/** True when the page shows the end of the story. */
+	readonly atEnd: boolean;
+};
+
+/** The ornament that stands for a scene break. */
+export const SCENE_BREAK = '*   *   *';
+
+const CACHE_LIMIT = 4096;
+
+/** Lays out one story at one width; create a new one when the width changes. */
+export class Layout {
+	readonly story: Story;
+	readonly width: number;
+	private readonly cache = new Map<number, Row[]>();
+	private counts: Int32Array | undefined;
+	private indexed = 0;
+	private prefix: Float64Array | undefined;
+	/** Characters wrapped so far: lets tests prove that work per key press is local. */
+	wrappedChars = 0;
+
+	constructor(story: Story, width: number) {
+		this.story = story;
+		this.width = Math.max(1, Math.floor(width));
+	}
+
+	/** The rows of block `index`, with the spacing that goes before it. */
+	rows(index: number): Row[] {
+		const cached = this.cache.get(index);
+		if (cached) return cached;
+		const rows = this.build(index);
+		if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+		this.cache.set(index, rows);
+		return rows;
+	}
+
+	/** The cursor of the row that shows `offset` (the first row for offsets before any text). */
+	cursorAt(offset: number): Cursor {
+		const {blocks} = this.story;
+		if (blocks.length === 0) return {block: 0, row: 0};
+		let block = blockIndexAt(blocks, Math.max(0, offset));
+		// Walk forward past blocks without text rows (a leading scene break).
+		for (let b = block; b < blocks.length; b++) {
+			const rows = this.rows(b);
+			let found = -1;
+			for (let r = 0; r < rows.length; r++) {
+				const row = rows[r]!;
+				if (!isTextRow(row)) continue;
+				if (found < 0 || row.start <= offset) found = r;
+				if (row.start > offset) break;
+			}
+			if (found >= 0) return {block: b, row: found};
+			block = b;
+		}
+		return this.lastCursor();
+	}
+
+	/** The offset a cursor stands for: the start of its row, or of the next text row. */
+	offsetAt(cursor: Cursor): number {
+		const text = this.nextText(cursor);
+		if (text) return this.row(text).start;
+		return this.story.text.length;
+	}
+
+	/** The row a cursor points at. */
+	row(cursor: Cursor): Row {
+		return this.rows(cursor.block)[cursor.row] ?? {kind: 'blank', start: 0, end: 0};
+	}
+
+	/** Moves `count` rows forward (or backward when negative), stopping at either end. */
+	step(cursor: Cursor, count: number): Cursor {
+		let {block, row} = cursor;
+		let n = count;
+		const last = this.story.blocks.length - 1;
+		while (n > 0) {
+			const length = this.rows(block).length;
+			if (row + n < length) return {block, row: row + n};
+			if (block >= last) return {block, row: Math.max(0, length - 1)};
+			n -= length - row;
+			block++;
+			row = 0;
+		}
+		while (n < 0) {
+			if (row + n >= 0) return {block, row: row + n};
+			if (block <= 0) return {block: 0, row: 0};
+			n += row + 1;
+			block--;
+			row = this.rows(block).length - 1;
+		}
+		return {block, row};
+	}
+
+	/** The first text or heading row at or after `cursor`, or undefined at the end of the story. */
+	nextText(cursor: Cursor): Cursor | undefined {
+		let {block, row} = cursor;
+		for (; block < this.story.blocks.length; block++, row = 0) {
+			const rows = this.rows(block);
+			for (; row < rows.length; row++) if (isTextRow(rows[row]!)) return {block, row};
+		}
+		return undefined;
+	}
+
+	/** The last row of the story. */
+	lastCursor(): Cursor {
+		const block = Math.max(0, this.story.blocks.length - 1);
+		return {block, row: Math.max(0, this.rows(block).length - 1)};
+	}
+
+	/** The page of `height` rows whose first row shows `offset`. */
+	page(offset: number, height: number): Page {
+		const top = this.cursorAt(offset);
+		const rows: Row[] = [];
+		let cursor = top;
+		let atEnd = false;
+		for (let i = 0; i < height; i++) {
+			rows.push(this.row(cursor));
+			const next = this.step(cursor, 1);
+			if (sameCursor(next, cursor)) {
+				atEnd = true;
+				break;
+			}
+			cursor = next;
+		}
+		if (!atEnd) atEnd = this.nextText(cursor) === undefined;
+		const textRows = rows.filter(isTextRow);
+		return {
+			rows,
+			top,
+			atEnd,
+			start: textRows[0]?.start ?? this.story.text.length,
+			end: atEnd ? this.story.text.length : (textRows.at(-1)?.end ?? this.story.text.length),
+		};
+	}
+
+	/** Offset of the page `count` rows away from the one at `offset`; tops never rest on a blank row. */
+	scroll(offset: number, count: number): number {
+		const top = this.cursorAt(offset);
+		const moved = this.step(top, count);
+		return this.offsetAt(moved);
+	}
+
+	/** The offset of the last page's top for pages of `height` rows. */
+	endOffset(height: number): number {
+		return this.offsetAt(this.step(this.lastCursor(), -(height - 1)));
+	}
+
+	/** Wraps more of the story for the whole-book row count; returns true once it is complete. */
+	buildIndex(deadline: number, now: () => number = Date.now): boolean {
+		const total = this.story.blocks.length;
+		this.counts ??= new Int32Array(total);
+		while (this.indexed < total) {
+			this.counts[this.indexed] = this.rows(this.indexed).length;
+			this.indexed++;
+			if ((this.indexed & 63) === 0 && now() >= deadline) break;
+		}
+		if (this.indexed < total) return false;
+		if (!this.prefix) {
+			this.prefix = new Float64Array(total + 1);
+			for (let i = 0; i < total; i++) this.prefix[i + 1] = this.prefix[i]! + this.counts[i]!;
+		}
+		return true;
+	}
+
+	/** Row number of `cursor` in the whole story, once the index is complete. */
+	rowNumber(cursor: Cursor): number | undefined {
+		return this.prefix ? this.prefix[cursor.block]! + cursor.row : undefined;
+	}
+
+	/** Rows in the whole story, once the index is complete. */
+	totalRows(): number | undefined {
+		return this.prefix ? this.prefix[this.prefix.length - 1] : undefined;
+	}
+
+	private build(index: number): Row[] {
+		const {blocks, text} = this.story;
+		const block = blocks[index]!;
+		const rows: Row[] = [];
+		if (index > 0) rows.push({kind: 'blank', start: block.start, end: block.start});
+		if (block.kind === 'break') {
+			rows.push({kind: 'break', start: block.start, end: block.start});
+			return rows;
+		}
+		this.wrappedChars += block.end - block.start;
+		const lines: Line[] = wrapBlock(text, block.start, block.end, this.width);
+		const kind = block.kind === 'heading' ? 'heading' : 'text';
+		for (const line of lines) rows.push({kind, start: line.start, end: line.end});
+		if (kind === 'heading' && index < blocks.length - 1 && !isBreak(blocks[index + 1])) {
+			rows.push({kind: 'blank', start: block.end, end: block.end});
+		}
+		return rows;
+	}
+}
+
+/** True for rows that show story text (and so can hold the reading position). */
+export function isTextRow(row: Row): boolean {
+	return row.kind === 'text' || row.kind === 'heading';
+}
+
+function isBreak(block: Block | undefined): boolean {
+	return block?.kind === 'break';
+}
+
+function sameCursor(a: Cursor, b: Cursor): boolean {
+	return a.block === b.block && a.row === b.row;
+}

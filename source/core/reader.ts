@@ -1,0 +1,97 @@
+/**
+ * Reader state and the reducer that is the only place it changes. Navigation is expressed in
+ * character offsets: the page on screen is always "the page whose first row shows `offset`".
+ */
+import type {Layout} from './layout.js';
+
+/** What covers the page, if anything. */
+export type Overlay = 'none' | 'help' | 'library';
+
+/** The reader's state. */
+export type ReaderState = {
+	/** The reading position: offset of the first character on the page. Never a page number. */
+	readonly offset: number;
+	readonly overlay: Overlay;
+	/** Selected row of the library list. */
+	readonly libraryIndex: number;
+	/** A one-shot message for the status line. */
+	readonly notice?: string;
+};
+
+/** Everything that can happen to the reader. */
+export type ReaderAction =
+	| {type: 'nextPage'}
+	| {type: 'prevPage'}
+	| {type: 'lineDown'}
+	| {type: 'lineUp'}
+	| {type: 'halfDown'}
+	| {type: 'halfUp'}
+	| {type: 'start'}
+	| {type: 'end'}
+	| {type: 'goto'; offset: number}
+	| {type: 'openOverlay'; overlay: Exclude<Overlay, 'none'>}
+	| {type: 'closeOverlay'}
+	| {type: 'libraryMove'; to: number}
+	| {type: 'notice'; text: string | undefined};
+
+/** What the reducer needs to know about the screen: the layout in use and the page height. */
+export type ReaderContext = {
+	readonly layout: Layout;
+	readonly height: number;
+	readonly libraryLength: number;
+};
+
+/** The state a story opens in. */
+export function initialReaderState(offset = 0, overlay: Overlay = 'none'): ReaderState {
+	return {offset: Math.max(0, offset), overlay, libraryIndex: 0};
+}
+
+/** Applies one action. Pure: the same state, action and context always give the same result. */
+export function readerReducer(state: ReaderState, action: ReaderAction, context: ReaderContext): ReaderState {
+	const {layout, height} = context;
+	switch (action.type) {
+		case 'nextPage':
+			return forward(state, context, height);
+		case 'prevPage':
+			return moveTo(state, layout.scroll(state.offset, -height));
+		case 'lineDown':
+			return forward(state, context, 1);
+		case 'lineUp':
+			return moveTo(state, layout.scroll(state.offset, -1));
+		case 'halfDown':
+			return forward(state, context, Math.max(1, Math.floor(height / 2)));
+		case 'halfUp':
+			return moveTo(state, layout.scroll(state.offset, -Math.max(1, Math.floor(height / 2))));
+		case 'start':
+			return moveTo(state, 0);
+		case 'end':
+			return moveTo(state, layout.endOffset(height));
+		case 'goto':
+			return moveTo(state, Math.min(Math.max(0, action.offset), layout.story.text.length));
+		case 'openOverlay':
+			return {...state, overlay: action.overlay};
+		case 'closeOverlay':
+			return {...state, overlay: 'none'};
+		case 'libraryMove':
+			return {...state, libraryIndex: Math.min(Math.max(0, action.to), Math.max(0, context.libraryLength - 1))};
+		case 'notice':
+			return {...state, notice: action.text};
+		default:
+			return assertNever(action);
+	}
+}
+
+// Moving forward never goes past the last full page, and never moves backward.
+function forward(state: ReaderState, {layout, height}: ReaderContext, rows: number): ReaderState {
+	if (layout.page(state.offset, height).atEnd) return state;
+	const target = Math.min(layout.scroll(state.offset, rows), layout.endOffset(height));
+	return target > state.offset ? moveTo(state, target) : state;
+}
+
+function moveTo(state: ReaderState, offset: number): ReaderState {
+	return offset === state.offset && state.notice === undefined ? state : {...state, offset, notice: undefined};
+}
+
+function assertNever(value: never): never {
+	throw new Error(`Unhandled reader action: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,111 @@
+/**
+ * The screen as data: how the terminal's rows and columns are shared between the page and the
+ * chrome, and what each row of the page shows. Pure, so it is tested without a terminal.
+ */
+import {type Layout, type Row, SCENE_BREAK} from './layout.js';
+import {chapterAt} from './story.js';
+import {lineText} from './wrap.js';
+import {cellWidth, graphemes, graphemeWidth} from './width.js';
+
+/** The smallest terminal that still shows a page. */
+export const MIN_COLUMNS = 20;
+/** The smallest terminal height that still shows a page. */
+export const MIN_ROWS = 6;
+/** The default column width, in cells: a comfortable line of 60-75 characters. */
+export const DEFAULT_COLUMN = 68;
+
+/** How the terminal is shared: rows above the page, the page, the gap, the status line. */
+export type Frame = {
+	readonly cols: number;
+	readonly rows: number;
+	readonly top: number;
+	readonly body: number;
+	readonly gap: number;
+	readonly status: number;
+	/** Width of the text column and its left margin. */
+	readonly column: number;
+	readonly margin: number;
+};
+
+/** Shares a terminal of `cols` x `rows` between chrome and page, or undefined when it is too small. */
+export function frameFor(cols: number, rows: number, preferredColumn: number = DEFAULT_COLUMN): Frame | undefined {
+	if (cols < MIN_COLUMNS || rows < MIN_ROWS) return undefined;
+	const roomy = rows >= 12;
+	const top = roomy ? 1 : 0;
+	const gap = roomy ? 1 : 0;
+	const status = 1;
+	const column = Math.max(1, Math.min(preferredColumn, cols));
+	return {cols, rows, top, gap, status, body: rows - top - gap - status, column, margin: Math.floor((cols - column) / 2)};
+}
+
+/** One row of the page as it is drawn: its text (already inside the column) and its role. */
+export type PageLine = {readonly text: string; readonly kind: Row['kind']};
+
+/** The text each row of a page shows; headings and scene breaks are centred in the column. */
+export function pageLines(layout: Layout, rows: readonly Row[]): PageLine[] {
+	const {text} = layout.story;
+	return rows.map((row) => {
+		switch (row.kind) {
+			case 'text':
+				return {kind: row.kind, text: lineText(text, row)};
+			case 'heading':
+				return {kind: row.kind, text: centre(lineText(text, row), layout.width)};
+			case 'break':
+				return {kind: row.kind, text: centre(SCENE_BREAK, layout.width)};
+			default:
+				return {kind: row.kind, text: ''};
+		}
+	});
+}
+
+/** Where the reader is: for the status line and the library. */
+export type Progress = {
+	readonly chapter?: string;
+	/** 1-based page number and page count, once the whole-book index is ready. */
+	readonly page?: number;
+	readonly pages?: number;
+	readonly percent: number;
+};
+
+/** The page number, page count and percent read for the page at `offset`. */
+export function progressAt(layout: Layout, offset: number, height: number): Progress {
+	const page = layout.page(offset, height);
+	const length = layout.story.text.length;
+	const percent = page.atEnd || length === 0 ? 100 : Math.min(99, Math.floor((100 * page.start) / length));
+	const chapter = chapterAt(layout.story.chapters, page.start)?.title;
+	const row = layout.rowNumber(page.top);
+	const total = layout.totalRows();
+	const base = chapter === undefined ? {percent} : {percent, chapter};
+	if (row === undefined || total === undefined) return base;
+	const pages = Math.max(1, Math.ceil(total / height));
+	return {...base, page: page.atEnd ? pages : Math.min(pages, Math.floor(row / height) + 1), pages};
+}
+
+/** The status line: title and chapter on the left, page and percent on the right, in `width` cells. */
+export function statusLine(title: string, progress: Progress, width: number, notice?: string): string {
+	const right = progress.page === undefined ? `${progress.percent}%` : `${progress.page} of ${progress.pages} · ${progress.percent}%`;
+	const left = notice ?? (progress.chapter ? `${title} · ${progress.chapter}` : title);
+	const room = width - cellWidth(right) - 2;
+	if (room < 4) return fit(right, width);
+	return `${fit(left, room)}${' '.repeat(Math.max(2, width - cellWidth(fit(left, room)) - cellWidth(right)))}${right}`;
+}
+
+/** Cuts `text` to at most `width` cells, marking the cut with an ellipsis. */
+export function fit(text: string, width: number): string {
+	if (width <= 0) return '';
+	if (cellWidth(text) <= width) return text;
+	let out = '';
+	let used = 0;
+	for (const grapheme of graphemes(text)) {
+		const w = graphemeWidth(grapheme);
+		if (used + w > width - 1) break;
+		out += grapheme;
+		used += w;
+	}
+	return `${out}…`;
+}
+
+function centre(text: string, width: number): string {
+	const pad = Math.max(0, Math.floor((width - cellWidth(text)) / 2));
+	return ' '.repeat(pad) + text;
+}

@@ -1,0 +1,122 @@
+/**
+ * Finding and loading stories: the bundled ones in `stories/`, and the reader's own files.
+ * Expected failures become one-line `LecternError`s that name the file and what to do.
+ */
+import {createHash} from 'node:crypto';
+import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {UNTITLED, type Story, type StoryMeta} from '../core/story.js';
+import {listField, parseFrontMatter} from '../formats/frontmatter.js';
+import {parseText} from '../formats/text.js';
+import {LecternError} from './errors.js';
+
+/** A bundled story as the library lists it, before its text is parsed. */
+export type BundledStory = {
+	readonly id: string;
+	readonly file: string;
+	readonly title: string;
+	readonly meta: StoryMeta;
+};
+
+/** Where a story came from: how to open it again. */
+export type StorySource = {readonly kind: 'bundled'; readonly id: string} | {readonly kind: 'file'; readonly path: string};
+
+/** The storage key of a bundled story. */
+export function bundledKey(id: string): string {
+	return `story-${id}`;
+}
+
+/** Files larger than this are refused rather than read into memory. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Locates the bundled `stories/` folder beside the bundle (dist/) or the sources (source/io/). */
+export function findStoriesDir(from: string = import.meta.url): string {
+	const here = path.dirname(fileURLToPath(from));
+	for (const candidate of [path.resolve(here, '..', 'stories'), path.resolve(here, '..', '..', 'stories')]) {
+		if (existsSync(candidate)) return candidate;
+	}
+	return path.resolve(here, '..', 'stories');
+}
+
+/** Lists the bundled stories, sorted by id; a new `.txt` file in the folder is a new story. */
+export function listBundled(dir: string): BundledStory[] {
+	let names: string[];
+	try {
+		names = readdirSync(dir).filter((name) => name.endsWith('.txt'));
+	} catch {
+		return [];
+	}
+	return names.sort().map((name) => {
+		const file = path.join(dir, name);
+		const {fields} = parseFrontMatter(readFileSync(file, 'utf8'));
+		return {id: name.slice(0, -'.txt'.length), file, title: fields['title'] || UNTITLED, meta: metaFrom(fields)};
+	});
+}
+
+/** Loads a bundled story by id; an unknown id is an error that lists the ids there are. */
+export function loadBundled(dir: string, id: string): Story {
+	const entry = listBundled(dir).find((story) => story.id === id);
+	if (!entry) {
+		const ids = listBundled(dir).map((story) => story.id);
+		throw new LecternError(`No story "${id}". Bundled stories: ${ids.join(', ') || 'none'}. Or give the path of a text file.`);
+	}
+	const {body} = parseFrontMatter(readFileSync(entry.file, 'utf8'));
+	return parseText(body, {key: bundledKey(entry.id), title: entry.title, meta: entry.meta});
+}
+
+/** Loads a plain-text file; the story's key is a hash of its content, so it follows the file. */
+export function loadFile(file: string): Story {
+	const bytes = readBytes(file);
+	if (bytes.subarray(0, 8192).includes(0)) {
+		throw new LecternError(`${file}: looks like a binary file, not text. Open a .txt file.`);
+	}
+	const text = new TextDecoder('utf-8').decode(bytes);
+	const key = `file-${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}`;
+	const title = path.basename(file).replace(/\.[^.]+$/, '') || UNTITLED;
+	return parseText(text, {key, title, meta: {source: path.resolve(file)}});
+}
+
+function readBytes(file: string): Buffer {
+	let size: number;
+	try {
+		const stat = statSync(file);
+		if (stat.isDirectory()) throw new LecternError(`${file}: is a folder. Give the path of a text file.`);
+		size = stat.size;
+	} catch (error) {
+		throw describe(file, error);
+	}
+	if (size > MAX_FILE_BYTES) {
+		throw new LecternError(`${file}: ${Math.round(size / 1048576)} MB is more than Lectern reads (${MAX_FILE_BYTES / 1048576} MB).`);
+	}
+	try {
+		return readFileSync(file);
+	} catch (error) {
+		throw describe(file, error);
+	}
+}
+
+function describe(file: string, error: unknown): Error {
+	if (error instanceof LecternError) return error;
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'ENOENT') return new LecternError(`${file}: no such file. Check the path, or run "lectern --list" for the bundled stories.`);
+	if (code === 'EACCES' || code === 'EPERM') return new LecternError(`${file}: permission denied. Check the file's permissions.`);
+	if (code === 'EISDIR') return new LecternError(`${file}: is a folder. Give the path of a text file.`);
+	return error instanceof Error ? error : new Error(String(error));
+}
+
+function metaFrom(fields: Readonly<Record<string, string>>): StoryMeta {
+	const characters = listField(fields['characters']);
+	return {
+		...(fields['author'] ? {author: fields['author']} : {}),
+		...(fields['fandom'] ? {fandom: fields['fandom']} : {}),
+		...(characters.length > 0 ? {characters} : {}),
+		...(fields['setting'] ? {setting: fields['setting']} : {}),
+		...(fields['source'] ? {source: fields['source']} : {}),
+	};
+}
+
+/** Opens what a source names: a bundled story or a file. */
+export function loadSource(storiesDir: string, source: StorySource): Story {
+	return source.kind === 'bundled' ? loadBundled(storiesDir, source.id) : loadFile(source.path);
+}

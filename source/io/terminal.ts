@@ -1,0 +1,46 @@
+/**
+ * The terminal's state while the reader runs: the alternate screen, a hidden cursor and raw
+ * input, and one `restore` that puts everything back on every kind of exit.
+ */
+import {openSync} from 'node:fs';
+import tty from 'node:tty';
+
+const ENTER = '\u001B[?1049h\u001B[?25l';
+const LEAVE = '\u001B[?25h\u001B[?1049l';
+
+/** A full-screen session: `restore` is idempotent and safe to call from any exit path. */
+export type Fullscreen = {
+	readonly stdin: NodeJS.ReadStream;
+	restore(): void;
+};
+
+/**
+ * Switches to the alternate screen. When stdin is not a terminal (`cat x | lectern story`), keys
+ * are read from the controlling terminal instead, as `less` does.
+ */
+export function enterFullscreen(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStream): Fullscreen {
+	const input = stdin.isTTY ? stdin : openControllingTerminal();
+	stdout.write(ENTER);
+	let restored = false;
+	return {
+		stdin: input,
+		restore() {
+			if (restored) return;
+			restored = true;
+			try {
+				if (input.isTTY) input.setRawMode(false);
+			} catch {
+				// The terminal may already be gone (SIGHUP); there is nothing left to restore then.
+			}
+			stdout.write(LEAVE);
+		},
+	};
+}
+
+function openControllingTerminal(): NodeJS.ReadStream {
+	const stream = new tty.ReadStream(openSync('/dev/tty', 'r'));
+	return stream as unknown as NodeJS.ReadStream;
+}
+
+/** Exit codes for the signals the reader handles: 128 plus the signal number. */
+export const SIGNAL_EXIT_CODES = {SIGHUP: 129, SIGINT: 130, SIGTERM: 143} as const;

@@ -1,0 +1,53 @@
+/** The library: every story the reader can open, with how far each one has been read. */
+import {Box, Text} from 'ink';
+import {type LibraryItem, relativeTime} from '../core/library.js';
+import {fit} from '../core/screen.js';
+
+/** Props: the items, the selected one, the terminal's size, a notice and the clock. */
+export type LibraryViewProps<Source> = {
+	readonly items: ReadonlyArray<LibraryItem<Source>>;
+	readonly selected: number;
+	readonly cols: number;
+	readonly rows: number;
+	readonly notice?: string;
+	readonly now: number;
+};
+
+/** Two lines a story: title, then byline, progress and when it was last read. */
+export function LibraryView<Source>({items, selected, cols, rows, notice, now}: LibraryViewProps<Source>) {
+	const width = Math.min(cols - 2, 72);
+	const margin = ' '.repeat(Math.max(0, Math.floor((cols - width) / 2)));
+	const perItem = 3;
+	const room = Math.max(1, Math.floor((rows - 4) / perItem));
+	const first = Math.min(Math.max(0, selected - room + 1), Math.max(0, items.length - room));
+	const visible = items.slice(first, first + room);
+	return (
+		<Box flexDirection="column" width={cols} height={rows}>
+			<Text bold>{fit(`${margin}Library`, cols)}</Text>
+			<Text> </Text>
+			{items.length === 0 && <Text>{fit(`${margin}No stories yet. Run "lectern FILE" to open a text file.`, cols)}</Text>}
+			{visible.map((item, i) => {
+				const index = first + i;
+				const mark = index === selected ? '› ' : '  ';
+				const details = [
+					item.byline,
+					item.percent === undefined ? 'not started' : `${item.percent}% read`,
+					item.readAt ? relativeTime(item.readAt, now) : undefined,
+				]
+					.filter(Boolean)
+					.join(' · ');
+				return (
+					<Box key={item.key} flexDirection="column">
+						<Text bold={index === selected} inverse={index === selected}>
+							{fit(`${margin}${mark}${item.title}`, cols)}
+						</Text>
+						<Text dimColor>{fit(`${margin}    ${details}`, cols) || ' '}</Text>
+						<Text> </Text>
+					</Box>
+				);
+			})}
+			<Box flexGrow={1} />
+			<Text dimColor>{fit(`${margin}${notice ?? '↑↓ choose · Enter open · Esc back · ? help · q quit'}`, cols)}</Text>
+		</Box>
+	);
+}
