@@ -156,11 +156,26 @@ export class Layout {
 		};
 	}
 
-	/** Offset of the page `count` rows away from the one at `offset`; tops never rest on a blank row. */
+	/**
+	 * Offset of the page `count` rows away from the one at `offset`. Tops never rest on a blank
+	 * row: going forward skips blank rows, and going back picks the top from which going forward
+	 * again lands here, so that a step back exactly undoes a step forward.
+	 */
 	scroll(offset: number, count: number): number {
 		const top = this.cursorAt(offset);
-		const moved = this.step(top, count);
-		return this.offsetAt(moved);
+		if (count >= 0) return this.offsetAt(this.step(top, count));
+		const here = this.offsetAt(top);
+		const back = this.step(top, count);
+		// At most a few non-text rows (blank, scene break, blank) can have been skipped going forward;
+		// of the tops that lead here, the farthest back is the one paging from the start gives.
+		let found: number | undefined;
+		for (let extra = 0, candidate = back; extra <= 4; extra++) {
+			if (isTextRow(this.row(candidate)) && this.offsetAt(this.step(candidate, -count)) === here) found = this.row(candidate).start;
+			const previous = this.step(candidate, -1);
+			if (sameCursor(previous, candidate)) break;
+			candidate = previous;
+		}
+		return found ?? this.offsetAt(back);
 	}
 
 	/** The offset of the last page's top for pages of `height` rows. */
@@ -197,8 +212,9 @@ export class Layout {
 
 	private build(index: number): Row[] {
 		const {blocks, text} = this.story;
-		const block = blocks[index]!;
+		const block = blocks[index];
 		const rows: Row[] = [];
+		if (!block) return rows;
 		if (index > 0) rows.push({kind: 'blank', start: block.start, end: block.start});
 		if (block.kind === 'break') {
 			rows.push({kind: 'break', start: block.start, end: block.start});

@@ -51,7 +51,8 @@ export function readerReducer(state: ReaderState, action: ReaderAction, context:
 	const {layout, height} = context;
 	switch (action.type) {
 		case 'nextPage':
-			return forward(state, context, height);
+			// Pages tile the story like a book's: the last one may be short.
+			return layout.page(state.offset, height).atEnd ? state : moveTo(state, layout.scroll(state.offset, height));
 		case 'prevPage':
 			return moveTo(state, layout.scroll(state.offset, -height));
 		case 'lineDown':
@@ -81,7 +82,7 @@ export function readerReducer(state: ReaderState, action: ReaderAction, context:
 	}
 }
 
-// Moving forward never goes past the last full page, and never moves backward.
+// Scrolling by lines stops once the last row is on screen, and never moves backward.
 function forward(state: ReaderState, {layout, height}: ReaderContext, rows: number): ReaderState {
 	if (layout.page(state.offset, height).atEnd) return state;
 	const target = Math.min(layout.scroll(state.offset, rows), layout.endOffset(height));
