@@ -44,8 +44,11 @@ export const SCHEMA_VERSION = 1;
 /** Opens the real stores; `cwd` (for tests) overrides the platform's config folder. */
 export function openStorage(options: {cwd?: string; now?: () => Date} = {}): Storage {
 	const notices: string[] = [];
-	const library = openStore('library', options, notices);
-	const settings = openStore('settings', options, notices);
+	const note = (message: string) => {
+		if (!notices.includes(message)) notices.push(message);
+	};
+	const library = openStore('library', options, note);
+	const settings = openStore('settings', options, note);
 	let writable = true;
 
 	const write = (store: Conf<Record<string, unknown>> | undefined, apply: (data: Record<string, unknown>) => void) => {
@@ -58,7 +61,7 @@ export function openStorage(options: {cwd?: string; now?: () => Date} = {}): Sto
 			store.store = data;
 		} catch (error) {
 			writable = false;
-			notices.push(`Cannot save your place (${(error as Error).message.split('\n')[0]}).`);
+			note(cannotSave(error));
 		}
 	};
 
@@ -97,7 +100,7 @@ export function openStorage(options: {cwd?: string; now?: () => Date} = {}): Sto
 function openStore(
 	name: string,
 	options: {cwd?: string; now?: () => Date},
-	notices: string[],
+	note: (message: string) => void,
 ): Conf<Record<string, unknown>> | undefined {
 	const create = () =>
 		new Conf<Record<string, unknown>>({
@@ -105,6 +108,7 @@ function openStore(
 			projectSuffix: '',
 			configName: name,
 			accessPropertiesByDotNotation: false,
+			deserialize: parseStoreFile,
 			...(options.cwd ? {cwd: options.cwd} : {}),
 		});
 	let store: Conf<Record<string, unknown>>;
@@ -119,16 +123,39 @@ function openStore(
 		try {
 			renameSync(file, backup);
 		} catch {
-			notices.push(`Your ${name} file could not be read (${describeError(error)}); using defaults, nothing will be saved.`);
+			note(cannotSave(error));
 			return undefined;
 		}
-		notices.push(`Your ${name} file could not be read; it was moved to ${backup} and defaults are used.`);
+		note(`Your ${name} file could not be read; it was moved to ${backup} and defaults are used.`);
 		try {
 			return create();
 		} catch {
 			return undefined;
 		}
 	}
+}
+
+/** Nesting deeper than this is not something Lectern wrote: the file is treated as corrupt. */
+const MAX_DEPTH = 32;
+
+// Parses a store file, refusing anything but a plain object of modest depth: a hand-broken
+// or hostile file must not crash the reader later (JSON.stringify of deep nesting overflows).
+function parseStoreFile(text: string): Record<string, unknown> {
+	let depth = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (inString) {
+			if (c === 0x5c) i++;
+			else if (c === 0x22) inString = false;
+		} else if (c === 0x22) inString = true;
+		else if (c === 0x7b || c === 0x5b) {
+			if (++depth > MAX_DEPTH) throw new SyntaxError('nested too deeply');
+		} else if (c === 0x7d || c === 0x5d) depth--;
+	}
+	const value: unknown = JSON.parse(text);
+	if (!isRecord(value)) throw new SyntaxError('not a JSON object');
+	return value;
 }
 
 function storePath(name: string, cwd: string | undefined): string {
@@ -170,8 +197,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function describeError(error: unknown): string {
-	return error instanceof Error ? error.message.split('\n')[0]!.slice(0, 80) : String(error);
+function cannotSave(error: unknown): string {
+	const reason = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message.split('\n')[0]!.slice(0, 60)) : String(error);
+	return `Your place cannot be saved (${reason}); reading on without saving.`;
 }
 
 /** A storage that keeps everything in memory: for tests and for print mode. */
