@@ -12,7 +12,7 @@ import {DEFAULT_COLUMN, frameFor, pageLines, progressAt, statusLine} from './cor
 import type {Story} from './core/story.js';
 import type {StorySource} from './io/stories.js';
 import {HelpView} from './ui/help-view.js';
-import {keyName} from './ui/keys.js';
+import {keyNames} from './ui/keys.js';
 import {LibraryView} from './ui/library-view.js';
 import {ReaderView} from './ui/reader-view.js';
 import {type SizeSource, useSize} from './ui/size.js';
@@ -86,7 +86,10 @@ export function App(props: AppProps) {
 	};
 
 	useInput((input, key) => {
-		const name = keyName(input, key);
+		for (const name of keyNames(input, key)) handleKey(name);
+	});
+
+	function handleKey(name: string): void {
 		const context = state.overlay === 'none' ? 'reader' : state.overlay;
 		const command = commandFor(context, name);
 		switch (command) {
@@ -99,6 +102,8 @@ export function App(props: AppProps) {
 				dispatch({type: 'openOverlay', overlay: 'help'});
 				return;
 			case 'library':
+				// Save first, so the library shows where the reader is now.
+				if (opened) save(opened.story, opened.source, state.offset);
 				setItems(props.library());
 				setState((current) => ({...current, overlay: 'library', libraryIndex: 0, notice: undefined}));
 				return;
@@ -119,7 +124,7 @@ export function App(props: AppProps) {
 			default:
 				dispatch({type: command});
 		}
-	});
+	}
 
 	if (!frame) return <TooSmall cols={cols} rows={rows} />;
 	if (state.overlay === 'help') return <HelpView cols={cols} rows={rows} />;
@@ -134,10 +139,12 @@ export function App(props: AppProps) {
 
 /** Builds the whole-book row count in slices of a few milliseconds, so keys are never blocked. */
 function useWholeBookIndex(layout: Layout | undefined): boolean {
-	const [ready, setReady] = useState(false);
+	// A short story is counted at once, so its first frame already has page numbers.
+	const quick = useMemo(() => layout?.buildIndex(Date.now() + 4) ?? false, [layout]);
+	const [ready, setReady] = useState(quick);
 	useEffect(() => {
-		setReady(false);
-		if (!layout) return;
+		setReady(quick);
+		if (!layout || quick) return;
 		let timer: NodeJS.Timeout | undefined;
 		const slice = () => {
 			if (layout.buildIndex(Date.now() + 8)) setReady(true);
@@ -145,6 +152,6 @@ function useWholeBookIndex(layout: Layout | undefined): boolean {
 		};
 		timer = setTimeout(slice, 0);
 		return () => clearTimeout(timer);
-	}, [layout]);
+	}, [layout, quick]);
 	return ready;
 }

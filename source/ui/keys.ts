@@ -1,6 +1,16 @@
 /** Turns Ink's key events into the key names the keymap uses. */
 import type {Key} from 'ink';
 
+/**
+ * The keymap's names for one input event. Keys typed faster than they are read (or pasted)
+ * arrive as one string of characters; each character is a key press of its own.
+ */
+export function keyNames(input: string, key: Key): string[] {
+	const special = key.pageDown || key.pageUp || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.ctrl || key.meta;
+	if (!special && input.length > 1) return Array.from(input, (char) => keyName(char, key));
+	return [keyName(input, key)];
+}
+
 /** The keymap's name for a key press: a named key, `ctrl+x`, or the character typed. */
 export function keyName(input: string, key: Key): string {
 	if (key.pageDown) return 'pagedown';
