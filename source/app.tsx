@@ -3,7 +3,7 @@
  * handler and the effects that save the position. Everything it draws comes from `ui/`.
  */
 import {useApp, useInput} from 'ink';
-import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {commandFor} from './core/keymap.js';
 import {Layout} from './core/layout.js';
 import {type LibraryItem} from './core/library.js';
@@ -58,21 +58,18 @@ export function App(props: AppProps) {
 	const layout = useMemo(() => (story ? new Layout(story, column) : undefined), [story, column]);
 	const indexReady = useWholeBookIndex(layout);
 
-	const dispatch = useCallback(
-		(action: ReaderAction) => {
-			setState((current) => (layout && frame ? readerReducer(current, action, {layout, height: frame.body, libraryLength: items.length}) : current));
-		},
-		[layout, frame?.body, items.length],
-	);
-
 	// Keep the session current for exit handlers, and save shortly after the reader stops moving.
 	const {session, save, saveDelay = 1000} = props;
+	// A layout effect runs in the same task as the commit that drew the frame, so a signal that
+	// arrives after the frame is on screen always finds the session up to date.
+	useLayoutEffect(() => {
+		if (opened) session.current = {story: opened.story, source: opened.source, offset: state.offset};
+	}, [opened, state.offset, session]);
 	useEffect(() => {
 		if (!opened) return;
-		session.current = {story: opened.story, source: opened.source, offset: state.offset};
 		const timer = setTimeout(() => save(opened.story, opened.source, state.offset), saveDelay);
 		return () => clearTimeout(timer);
-	}, [opened, state.offset, session, save, saveDelay]);
+	}, [opened, state.offset, save, saveDelay]);
 
 	const openItem = (item: LibraryItem<StorySource> | undefined) => {
 		if (!item) return;
@@ -85,11 +82,23 @@ export function App(props: AppProps) {
 		}
 	};
 
+	// Ink swaps the input handler in an effect, after the frame is drawn: a key typed in between
+	// must still see the state on screen, so the handler reads it from a ref set during render.
+	const live = useRef({state, items, opened, layout, frame});
+	live.current = {state, items, opened, layout, frame};
+
+	const dispatch = (action: ReaderAction) => {
+		const {layout, frame, items} = live.current;
+		if (!layout || !frame) return;
+		setState((current) => readerReducer(current, action, {layout, height: frame.body, libraryLength: items.length}));
+	};
+
 	useInput((input, key) => {
 		for (const name of keyNames(input, key)) handleKey(name);
 	});
 
 	function handleKey(name: string): void {
+		const {state, items, opened} = live.current;
 		const context = state.overlay === 'none' ? 'reader' : state.overlay;
 		const command = commandFor(context, name);
 		switch (command) {

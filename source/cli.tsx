@@ -17,6 +17,9 @@ import {SIGNAL_EXIT_CODES, enterFullscreen} from './io/terminal.js';
 import {printLines} from './print.js';
 import {streamSize} from './ui/size.js';
 
+/** Set by the build from package.json. */
+declare const LECTERN_VERSION: string | undefined;
+
 const keys = helpRows('reader')
 	.concat(helpRows('global'))
 	.map((row) => `    ${row.keys.padEnd(28)}${row.help}`)
@@ -48,6 +51,8 @@ ${keys}
 `,
 	{
 		importMeta: import.meta,
+		// The bundle carries its own version, so meow need not look for package.json at start-up.
+		pkg: {name: 'lectern', version: typeof LECTERN_VERSION === 'string' ? LECTERN_VERSION : '0.0.0-dev'},
 		flags: {
 			list: {type: 'boolean', default: false},
 			width: {type: 'number'},

@@ -158,24 +158,23 @@ export class Layout {
 
 	/**
 	 * Offset of the page `count` rows away from the one at `offset`. Tops never rest on a blank
-	 * row: going forward skips blank rows, and going back picks the top from which going forward
-	 * again lands here, so that a step back exactly undoes a step forward.
+	 * row: going forward skips blank rows, and going back picks the nearest top from which going
+	 * forward again lands here. For one row that is exact; for a page two tops can lead to the same
+	 * place, so the reader also remembers where its page turns came from.
 	 */
 	scroll(offset: number, count: number): number {
 		const top = this.cursorAt(offset);
 		if (count >= 0) return this.offsetAt(this.step(top, count));
 		const here = this.offsetAt(top);
 		const back = this.step(top, count);
-		// At most a few non-text rows (blank, scene break, blank) can have been skipped going forward;
-		// of the tops that lead here, the farthest back is the one paging from the start gives.
-		let found: number | undefined;
+		// At most a few non-text rows (blank, scene break, blank) can have been skipped going forward.
 		for (let extra = 0, candidate = back; extra <= 4; extra++) {
-			if (isTextRow(this.row(candidate)) && this.offsetAt(this.step(candidate, -count)) === here) found = this.row(candidate).start;
+			if (isTextRow(this.row(candidate)) && this.offsetAt(this.step(candidate, -count)) === here) return this.row(candidate).start;
 			const previous = this.step(candidate, -1);
 			if (sameCursor(previous, candidate)) break;
 			candidate = previous;
 		}
-		return found ?? this.offsetAt(back);
+		return this.offsetAt(back);
 	}
 
 	/** The offset of the last page's top for pages of `height` rows. */

@@ -16,6 +16,8 @@ export type ReaderState = {
 	readonly libraryIndex: number;
 	/** A one-shot message for the status line. */
 	readonly notice?: string;
+	/** Where the last page turns forward started, newest last: lets a turn back retrace them. */
+	readonly turned?: readonly number[];
 };
 
 /** Everything that can happen to the reader. */
@@ -50,11 +52,21 @@ export function initialReaderState(offset = 0, overlay: Overlay = 'none'): Reade
 export function readerReducer(state: ReaderState, action: ReaderAction, context: ReaderContext): ReaderState {
 	const {layout, height} = context;
 	switch (action.type) {
-		case 'nextPage':
+		case 'nextPage': {
 			// Pages tile the story like a book's: the last one may be short.
-			return layout.page(state.offset, height).atEnd ? state : moveTo(state, layout.scroll(state.offset, height));
-		case 'prevPage':
+			if (layout.page(state.offset, height).atEnd) return state;
+			const turned = [...(state.turned ?? []), state.offset].slice(-TURNS_REMEMBERED);
+			return {...moveTo(state, layout.scroll(state.offset, height)), turned};
+		}
+		case 'prevPage': {
+			const turned = state.turned ?? [];
+			const from = turned.at(-1);
+			// Retrace a turn forward exactly, as long as the page size has not changed since.
+			if (from !== undefined && layout.scroll(from, height) === state.offset) {
+				return {...moveTo(state, from), turned: turned.slice(0, -1)};
+			}
 			return moveTo(state, layout.scroll(state.offset, -height));
+		}
 		case 'lineDown':
 			return forward(state, context, 1);
 		case 'lineUp':
@@ -89,8 +101,13 @@ function forward(state: ReaderState, {layout, height}: ReaderContext, rows: numb
 	return target > state.offset ? moveTo(state, target) : state;
 }
 
+const TURNS_REMEMBERED = 64;
+
+// Every move but a page turn forgets the turns: they no longer lead to where the reader is.
 function moveTo(state: ReaderState, offset: number): ReaderState {
-	return offset === state.offset && state.notice === undefined ? state : {...state, offset, notice: undefined};
+	if (offset === state.offset && state.notice === undefined) return state;
+	const {turned: _turned, ...rest} = state;
+	return {...rest, offset, notice: undefined};
 }
 
 function assertNever(value: never): never {

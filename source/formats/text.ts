@@ -4,7 +4,7 @@
  * between paragraphs (Project Gutenberg). Runs of blank lines and lines of asterisks are scene
  * breaks. Plain text never goes through a Markdown parser.
  */
-import {sanitize} from '../core/sanitize.js';
+import {sanitizeLines} from '../core/sanitize.js';
 import type {Block, Chapter, Story, StoryMeta} from '../core/story.js';
 
 /** What a caller knows about the text besides its content. */
@@ -16,8 +16,7 @@ export type TextSource = {
 
 /** Normalises line endings, drops a BOM and neutralises control characters. */
 export function normalizeText(raw: string): string {
-	const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-	return sanitize(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
+	return sanitizeLines(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
 }
 
 type SourceLine = {start: number; end: number; blank: boolean};

@@ -71,7 +71,7 @@ export function loadFile(file: string): Story {
 	if (bytes.subarray(0, 8192).includes(0)) {
 		throw new LecternError(`${file}: looks like a binary file, not text. Open a .txt file.`);
 	}
-	const text = new TextDecoder('utf-8').decode(bytes);
+	const text = bytes.toString('utf8');
 	const key = `file-${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}`;
 	const title = path.basename(file).replace(/\.[^.]+$/, '') || UNTITLED;
 	return parseText(text, {key, title, meta: {source: path.resolve(file)}});

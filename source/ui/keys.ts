@@ -21,7 +21,8 @@ export function keyName(input: string, key: Key): string {
 	if (key.downArrow) return 'down';
 	if (key.home) return 'home';
 	if (key.end) return 'end';
-	if (key.return) return 'enter';
+	// A newline is Enter too: keys typed before raw mode is on arrive through the line discipline.
+	if (key.return || input === '\n' || input === '\r') return 'enter';
 	if (key.escape) return 'escape';
 	if (key.tab) return 'tab';
 	if (key.backspace || key.delete) return 'backspace';
