@@ -4,7 +4,7 @@
  */
 import {useApp, useInput} from 'ink';
 import {useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
-import {commandFor} from './core/keymap.js';
+import {commandFor, helpLines} from './core/keymap.js';
 import {Layout} from './core/layout.js';
 import {type LibraryItem} from './core/library.js';
 import {type ReaderAction, type ReaderState, initialReaderState, readerReducer} from './core/reader.js';
@@ -42,6 +42,8 @@ export type AppProps = {
 	readonly saveDelay?: number;
 };
 
+const HELP = helpLines();
+
 /** The reader application. */
 export function App(props: AppProps) {
 	const {exit} = useApp();
@@ -71,26 +73,32 @@ export function App(props: AppProps) {
 		return () => clearTimeout(timer);
 	}, [opened, state.offset, save, saveDelay]);
 
+	// Keys are handled against the state as it is now, not as of the last render: Ink swaps the
+	// input handler in an effect after the frame is drawn, and several keys can arrive in one read.
+	const live = useRef({state, items, opened, layout, frame});
+	live.current = {state, items, opened, layout, frame};
+	const apply = (next: ReaderState) => {
+		live.current.state = next;
+		setState(next);
+	};
+	const dispatch = (action: ReaderAction) => {
+		const {state, layout, frame, items} = live.current;
+		const context = {height: frame?.body ?? 1, libraryLength: items.length, helpMax: Math.max(0, HELP.length - rows), ...(layout ? {layout} : {})};
+		apply(readerReducer(state, action, context));
+	};
+
 	const openItem = (item: LibraryItem<StorySource> | undefined) => {
 		if (!item) return;
 		try {
 			const next = props.open(item.source);
-			setOpened({story: next.story, source: item.source});
-			setState({...initialReaderState(next.offset)});
+			// Until the next render lays the new story out, further keys of this read must not move in it.
+			live.current.layout = undefined;
+			live.current.opened = {story: next.story, source: item.source};
+			setOpened(live.current.opened);
+			apply(initialReaderState(next.offset));
 		} catch (error) {
-			setState((current) => ({...current, notice: (error as Error).message}));
+			dispatch({type: 'notice', text: (error as Error).message});
 		}
-	};
-
-	// Ink swaps the input handler in an effect, after the frame is drawn: a key typed in between
-	// must still see the state on screen, so the handler reads it from a ref set during render.
-	const live = useRef({state, items, opened, layout, frame});
-	live.current = {state, items, opened, layout, frame};
-
-	const dispatch = (action: ReaderAction) => {
-		const {layout, frame, items} = live.current;
-		if (!layout || !frame) return;
-		setState((current) => readerReducer(current, action, {layout, height: frame.body, libraryLength: items.length}));
 	};
 
 	useInput((input, key) => {
@@ -105,28 +113,34 @@ export function App(props: AppProps) {
 			case undefined:
 				return;
 			case 'quit':
+				// The last keys of this read may not have been drawn yet: the session must have them.
+				if (opened) session.current = {story: opened.story, source: opened.source, offset: state.offset};
 				exit();
 				return;
 			case 'help':
 				dispatch({type: 'openOverlay', overlay: 'help'});
 				return;
-			case 'library':
+			case 'library': {
 				// Save first, so the library shows where the reader is now.
 				if (opened) save(opened.story, opened.source, state.offset);
-				setItems(props.library());
-				setState((current) => ({...current, overlay: 'library', libraryIndex: 0, notice: undefined}));
+				const fresh = props.library();
+				live.current.items = fresh;
+				setItems(fresh);
+				dispatch({type: 'openOverlay', overlay: 'library'});
 				return;
+			}
 			case 'close':
-				if (opened) setState((current) => ({...current, overlay: 'none', notice: undefined}));
+				if (opened) dispatch({type: 'closeOverlay'});
 				return;
 			case 'up':
 			case 'down':
-			case 'first':
-			case 'last': {
-				const to = {up: state.libraryIndex - 1, down: state.libraryIndex + 1, first: 0, last: items.length - 1}[command];
-				setState((current) => ({...current, libraryIndex: Math.min(Math.max(0, to), Math.max(0, items.length - 1))}));
+				if (context === 'help') dispatch({type: 'helpScroll', by: command === 'up' ? -1 : 1});
+				else dispatch({type: 'libraryMove', to: state.libraryIndex + (command === 'up' ? -1 : 1)});
 				return;
-			}
+			case 'first':
+			case 'last':
+				dispatch({type: 'libraryMove', to: command === 'first' ? 0 : items.length - 1});
+				return;
 			case 'open':
 				openItem(items[state.libraryIndex]);
 				return;
@@ -136,7 +150,7 @@ export function App(props: AppProps) {
 	}
 
 	if (!frame) return <TooSmall cols={cols} rows={rows} />;
-	if (state.overlay === 'help') return <HelpView cols={cols} rows={rows} />;
+	if (state.overlay === 'help') return <HelpView lines={HELP} top={state.helpTop} cols={cols} rows={rows} />;
 	if (state.overlay === 'library' || !layout || !opened) {
 		return <LibraryView items={items} selected={state.libraryIndex} cols={cols} rows={rows} now={Date.now()} {...(state.notice ? {notice: state.notice} : {})} />;
 	}

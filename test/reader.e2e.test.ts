@@ -77,9 +77,9 @@ describe('reading in a real terminal', () => {
 		const run = open([STORY], setup());
 		await run.waitFor('SETTING:');
 		run.resize(15, 5);
-		await run.waitFor('Terminal too');
+		await run.waitFor('15x5 < 20x6');
 		run.resize(20, 6);
-		await run.waitFor((screen) => !screen.join('').includes('Terminal too') && /\d+%$/.test(statusRow(screen)));
+		await run.waitFor((screen) => !screen.join('').includes('< 20x6') && /\d+%$/.test(statusRow(screen)));
 		run.resize(100, 30);
 		await run.waitFor('SETTING: Post "Dead Things"');
 	});

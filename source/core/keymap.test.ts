@@ -37,7 +37,7 @@ describe('keymap', () => {
 		['reader', 'B'],
 		['reader', 'x'],
 		['reader', 'enter'],
-		['help', 'space'],
+		['help', 'x'],
 		['library', 'b'],
 	] as const)('in %s, %s does nothing', (context, key) => {
 		expect(commandFor(context, key)).toBeUndefined();

@@ -32,6 +32,8 @@ export type Binding = {
 	readonly keys: readonly string[];
 	readonly context: KeyContext;
 	readonly help: string;
+	/** A word or two for the one-line key hints at the foot of a screen. */
+	readonly hint?: string;
 };
 
 /** The keymap. Key names: a printable character as typed, or one of the names in `KEY_LABELS`. */
@@ -46,14 +48,17 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'end', keys: ['G', 'end'], context: 'reader', help: 'End of the story'},
 	{command: 'library', keys: ['o'], context: 'reader', help: 'Library: open another story'},
 	{command: 'help', keys: ['?'], context: 'reader', help: 'This help'},
-	{command: 'up', keys: ['up', 'k'], context: 'library', help: 'Previous story'},
-	{command: 'down', keys: ['down', 'j'], context: 'library', help: 'Next story'},
+	{command: 'up', keys: ['up', 'k'], context: 'library', help: 'Previous story', hint: 'previous'},
+	{command: 'down', keys: ['down', 'j'], context: 'library', help: 'Next story', hint: 'next'},
 	{command: 'first', keys: ['home', 'g'], context: 'library', help: 'First story'},
 	{command: 'last', keys: ['end', 'G'], context: 'library', help: 'Last story'},
-	{command: 'open', keys: ['enter'], context: 'library', help: 'Open the story'},
-	{command: 'close', keys: ['escape'], context: 'library', help: 'Back to the story'},
-	{command: 'close', keys: ['escape', '?'], context: 'help', help: 'Close help'},
-	{command: 'quit', keys: ['q', 'ctrl+c'], context: 'global', help: 'Quit (your place is saved)'},
+	{command: 'open', keys: ['enter'], context: 'library', help: 'Open the story', hint: 'open'},
+	{command: 'close', keys: ['escape'], context: 'library', help: 'Back to the story', hint: 'back'},
+	{command: 'help', keys: ['?'], context: 'library', help: 'Help', hint: 'help'},
+	{command: 'down', keys: ['down', 'j', 'space', 'pagedown'], context: 'help', help: 'Scroll down', hint: 'scroll'},
+	{command: 'up', keys: ['up', 'k', 'pageup'], context: 'help', help: 'Scroll up'},
+	{command: 'close', keys: ['escape', '?'], context: 'help', help: 'Close help', hint: 'close'},
+	{command: 'quit', keys: ['q', 'ctrl+c'], context: 'global', help: 'Quit (your place is saved)', hint: 'quit'},
 ];
 
 /** How named keys are written in the help screen. */
@@ -83,8 +88,40 @@ export function commandFor(context: Exclude<KeyContext, 'global'>, key: string):
 
 /** The help screen's lines for one context: each binding's keys, then what it does. */
 export function helpRows(context: KeyContext): Array<{keys: string; help: string}> {
-	return KEYMAP.filter((b) => b.context === context).map((b) => ({
-		keys: b.keys.map((k) => KEY_LABELS[k] ?? k).join(' '),
-		help: b.help,
-	}));
+	return KEYMAP.filter((b) => b.context === context).map((b) => ({keys: b.keys.map(keyLabel).join(' '), help: b.help}));
+}
+
+/** How a key is written for people: `PgDn`, `→`, `Ctrl-C`, or the character itself. */
+export function keyLabel(key: string): string {
+	return KEY_LABELS[key] ?? key;
+}
+
+/** What each screen's help section is called, in the order the help screen shows them. */
+export const HELP_SECTIONS: ReadonlyArray<readonly [KeyContext, string]> = [
+	['reader', 'Reading'],
+	['library', 'Library'],
+	['help', 'This help'],
+	['global', 'Everywhere'],
+];
+
+/** One line of the help screen. */
+export type HelpLine = {readonly text: string; readonly heading: boolean};
+
+/** The whole help screen, generated from the keymap: a section per context, a line per binding. */
+export function helpLines(): HelpLine[] {
+	const sections = HELP_SECTIONS.map(([context, title]) => [title, helpRows(context)] as const);
+	const width = Math.max(...sections.flatMap(([, rows]) => rows.map((row) => row.keys.length))) + 2;
+	const lines: HelpLine[] = [{text: `Lectern keys · ${hintLine('help')}`, heading: true}];
+	for (const [title, rows] of sections) {
+		lines.push({text: '', heading: false}, {text: title, heading: true});
+		for (const row of rows) lines.push({text: `  ${row.keys.padEnd(width)}${row.help}`, heading: false});
+	}
+	return lines;
+}
+
+/** The one-line key hint for a screen: "Enter open · Esc back · q quit", from the bindings' hints. */
+export function hintLine(context: Exclude<KeyContext, 'global'>): string {
+	return KEYMAP.filter((b) => (b.context === context || b.context === 'global') && b.hint)
+		.map((b) => `${keyLabel(b.keys[0]!)} ${b.hint}`)
+		.join(' · ');
 }

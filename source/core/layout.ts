@@ -40,6 +40,7 @@ export class Layout {
 	private counts: Int32Array | undefined;
 	private indexed = 0;
 	private prefix: Float64Array | undefined;
+	private readonly pages = new Map<number, readonly number[]>();
 	/** Characters wrapped so far: lets tests prove that work per key press is local. */
 	wrappedChars = 0;
 
@@ -209,12 +210,46 @@ export class Layout {
 		return this.prefix ? this.prefix[this.prefix.length - 1] : undefined;
 	}
 
+	/** Global row numbers where each page starts when paging forward from the start, once indexed. */
+	pageStarts(height: number): readonly number[] | undefined {
+		const {prefix} = this;
+		if (!prefix) return undefined;
+		const cached = this.pages.get(height);
+		if (cached) return cached;
+		const total = prefix[prefix.length - 1]!;
+		const starts: number[] = [];
+		// The same rule as paging with Space: a page starts `height` rows on, past any blank rows.
+		for (let row = this.textRowAtOrAfter(0); row !== undefined && row < total; row = this.textRowAtOrAfter(row + height)) {
+			starts.push(row);
+		}
+		if (starts.length === 0) starts.push(0);
+		this.pages.set(height, starts);
+		return starts;
+	}
+
+	// The first global row at or after `row` that shows text, found from row counts alone.
+	private textRowAtOrAfter(row: number): number | undefined {
+		const prefix = this.prefix!;
+		const blocks = this.story.blocks;
+		let block = countAtMost(prefix, row) - 1;
+		for (; block >= 0 && block < blocks.length; block++) {
+			const first = prefix[block]!;
+			const count = prefix[block + 1]! - first;
+			if (blocks[block]!.kind === 'break') continue;
+			const lead = leadingBlanks(blocks[block]!.kind, block);
+			if (count <= lead) continue;
+			const at = Math.max(row, first + lead);
+			if (at < first + count) return at;
+		}
+		return undefined;
+	}
+
 	private build(index: number): Row[] {
 		const {blocks, text} = this.story;
 		const block = blocks[index];
 		const rows: Row[] = [];
 		if (!block) return rows;
-		if (index > 0) rows.push({kind: 'blank', start: block.start, end: block.start});
+		for (let i = leadingBlanks(block.kind, index); i > 0; i--) rows.push({kind: 'blank', start: block.start, end: block.start});
 		if (block.kind === 'break') {
 			rows.push({kind: 'break', start: block.start, end: block.start});
 			return rows;
@@ -223,20 +258,31 @@ export class Layout {
 		const lines: Line[] = wrapBlock(text, block.start, block.end, this.width);
 		const kind = block.kind === 'heading' ? 'heading' : 'text';
 		for (const line of lines) rows.push({kind, start: line.start, end: line.end});
-		if (kind === 'heading' && index < blocks.length - 1 && !isBreak(blocks[index + 1])) {
-			rows.push({kind: 'blank', start: block.end, end: block.end});
-		}
 		return rows;
 	}
+}
+
+// Blank rows before a block: none before the first, two before a heading, one otherwise.
+function leadingBlanks(kind: Block['kind'], index: number): number {
+	if (index === 0) return 0;
+	return kind === 'heading' ? 2 : 1;
+}
+
+/** How many of the ascending `values` are at most `value`. */
+export function countAtMost(values: ArrayLike<number>, value: number): number {
+	let lo = 0;
+	let hi = values.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (values[mid]! <= value) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
 }
 
 /** True for rows that show story text (and so can hold the reading position). */
 export function isTextRow(row: Row): boolean {
 	return row.kind === 'text' || row.kind === 'heading';
-}
-
-function isBreak(block: Block | undefined): boolean {
-	return block?.kind === 'break';
 }
 
 function sameCursor(a: Cursor, b: Cursor): boolean {

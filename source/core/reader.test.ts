@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {parseText} from '../formats/text.js';
 import {Layout} from './layout.js';
-import {type ReaderAction, type ReaderContext, initialReaderState, readerReducer} from './reader.js';
+import {type ReaderAction, initialReaderState, readerReducer} from './reader.js';
 
 const paragraphs = Array.from({length: 40}, (_, i) => `Paragraph ${i} has a few words in it, enough to wrap onto two lines here.`);
 const story = parseText(paragraphs.join('\n\n'), {key: 'k', title: 'T'});
-const context = (height = 10, width = 40): ReaderContext => ({layout: new Layout(story, width), height, libraryLength: 3});
+const context = (height = 10, width = 40) => ({layout: new Layout(story, width), height, libraryLength: 3});
 const run = (actions: ReaderAction[], ctx = context(), state = initialReaderState()) => actions.reduce((s, a) => readerReducer(s, a, ctx), state);
 
 describe('readerReducer', () => {

@@ -14,6 +14,8 @@ export type ReaderState = {
 	readonly overlay: Overlay;
 	/** Selected row of the library list. */
 	readonly libraryIndex: number;
+	/** First line of the help screen on show. */
+	readonly helpTop: number;
 	/** A one-shot message for the status line. */
 	readonly notice?: string;
 	/** Where the last page turns forward started, newest last: lets a turn back retrace them. */
@@ -34,22 +36,44 @@ export type ReaderAction =
 	| {type: 'openOverlay'; overlay: Exclude<Overlay, 'none'>}
 	| {type: 'closeOverlay'}
 	| {type: 'libraryMove'; to: number}
+	| {type: 'helpScroll'; by: number}
 	| {type: 'notice'; text: string | undefined};
 
-/** What the reducer needs to know about the screen: the layout in use and the page height. */
+/** What the reducer needs to know: the layout in use (none before a story is open), the page height, list lengths. */
 export type ReaderContext = {
-	readonly layout: Layout;
+	readonly layout?: Layout;
 	readonly height: number;
 	readonly libraryLength: number;
+	/** The last line the help screen can start at. */
+	readonly helpMax?: number;
 };
 
 /** The state a story opens in. */
 export function initialReaderState(offset = 0, overlay: Overlay = 'none'): ReaderState {
-	return {offset: Math.max(0, offset), overlay, libraryIndex: 0};
+	return {offset: Math.max(0, offset), overlay, libraryIndex: 0, helpTop: 0};
 }
 
 /** Applies one action. Pure: the same state, action and context always give the same result. */
 export function readerReducer(state: ReaderState, action: ReaderAction, context: ReaderContext): ReaderState {
+	switch (action.type) {
+		case 'openOverlay':
+			return {...state, overlay: action.overlay, notice: undefined, ...(action.overlay === 'help' ? {helpTop: 0} : {libraryIndex: 0})};
+		case 'closeOverlay':
+			return {...state, overlay: 'none'};
+		case 'libraryMove':
+			return {...state, libraryIndex: clamp(action.to, 0, context.libraryLength - 1)};
+		case 'helpScroll':
+			return {...state, helpTop: clamp(state.helpTop + action.by, 0, context.helpMax ?? 0)};
+		case 'notice':
+			return {...state, notice: action.text};
+		default:
+			return context.layout ? navigate(state, action, {...context, layout: context.layout}) : state;
+	}
+}
+
+type Navigation = Exclude<ReaderAction, {type: 'openOverlay' | 'closeOverlay' | 'libraryMove' | 'helpScroll' | 'notice'}>;
+
+function navigate(state: ReaderState, action: Navigation, context: ReaderContext & {layout: Layout}): ReaderState {
 	const {layout, height} = context;
 	switch (action.type) {
 		case 'nextPage': {
@@ -81,27 +105,23 @@ export function readerReducer(state: ReaderState, action: ReaderAction, context:
 			return moveTo(state, layout.endOffset(height));
 		case 'goto':
 			return moveTo(state, Math.min(Math.max(0, action.offset), layout.story.text.length));
-		case 'openOverlay':
-			return {...state, overlay: action.overlay};
-		case 'closeOverlay':
-			return {...state, overlay: 'none'};
-		case 'libraryMove':
-			return {...state, libraryIndex: Math.min(Math.max(0, action.to), Math.max(0, context.libraryLength - 1))};
-		case 'notice':
-			return {...state, notice: action.text};
 		default:
 			return assertNever(action);
 	}
 }
 
 // Scrolling by lines stops once the last row is on screen, and never moves backward.
-function forward(state: ReaderState, {layout, height}: ReaderContext, rows: number): ReaderState {
+function forward(state: ReaderState, {layout, height}: ReaderContext & {layout: Layout}, rows: number): ReaderState {
 	if (layout.page(state.offset, height).atEnd) return state;
 	const target = Math.min(layout.scroll(state.offset, rows), layout.endOffset(height));
 	return target > state.offset ? moveTo(state, target) : state;
 }
 
 const TURNS_REMEMBERED = 64;
+
+function clamp(value: number, low: number, high: number): number {
+	return Math.max(low, Math.min(value, Math.max(low, high)));
+}
 
 // Every move but a page turn forgets the turns: they no longer lead to where the reader is.
 function moveTo(state: ReaderState, offset: number): ReaderState {

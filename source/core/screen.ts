@@ -2,7 +2,7 @@
  * The screen as data: how the terminal's rows and columns are shared between the page and the
  * chrome, and what each row of the page shows. Pure, so it is tested without a terminal.
  */
-import {type Layout, type Row, SCENE_BREAK} from './layout.js';
+import {type Layout, type Row, SCENE_BREAK, countAtMost} from './layout.js';
 import {chapterAt} from './story.js';
 import {lineText} from './wrap.js';
 import {cellWidth, graphemes, graphemeWidth} from './width.js';
@@ -74,11 +74,11 @@ export function progressAt(layout: Layout, offset: number, height: number): Prog
 	const percent = page.atEnd || length === 0 ? 100 : Math.min(99, Math.floor((100 * page.start) / length));
 	const chapter = chapterAt(layout.story.chapters, page.start)?.title;
 	const row = layout.rowNumber(page.top);
-	const total = layout.totalRows();
+	const starts = layout.pageStarts(height);
 	const base = chapter === undefined ? {percent} : {percent, chapter};
-	if (row === undefined || total === undefined) return base;
-	const pages = Math.max(1, Math.ceil(total / height));
-	return {...base, page: page.atEnd ? pages : Math.min(pages, Math.floor(row / height) + 1), pages};
+	if (row === undefined || !starts) return base;
+	const pages = starts.length;
+	return {...base, page: page.atEnd ? pages : Math.min(pages, Math.max(1, countAtMost(starts, row))), pages};
 }
 
 /** The status line: title and chapter on the left, page and percent on the right, in `width` cells. */

@@ -1,5 +1,6 @@
 /** The library: every story the reader can open, with how far each one has been read. */
 import {Box, Text} from 'ink';
+import {hintLine} from '../core/keymap.js';
 import {type LibraryItem, relativeTime} from '../core/library.js';
 import {fit} from '../core/screen.js';
 
@@ -47,7 +48,7 @@ export function LibraryView<Source>({items, selected, cols, rows, notice, now}: 
 				);
 			})}
 			<Box flexGrow={1} />
-			<Text dimColor>{fit(`${margin}${notice ?? '↑↓ choose · Enter open · Esc back · ? help · q quit'}`, cols)}</Text>
+			<Text dimColor>{fit(`${margin}${notice ?? hintLine('library')}`, cols)}</Text>
 		</Box>
 	);
 }

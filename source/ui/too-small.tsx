@@ -7,7 +7,8 @@ export type TooSmallProps = {readonly cols: number; readonly rows: number};
 
 /** A notice that fits any size, down to one cell; it goes away when the window grows. */
 export function TooSmall({cols, rows}: TooSmallProps) {
-	const lines = ['Terminal too small', `need ${MIN_COLUMNS}x${MIN_ROWS}, have ${cols}x${rows}`, 'q quits'];
+	// Short lines first, so even a tiny window shows the size it has against the size it needs.
+	const lines = [cols >= 18 ? 'Terminal too small' : 'Too small', `${cols}x${rows} < ${MIN_COLUMNS}x${MIN_ROWS}`, 'q quits'];
 	return (
 		<Box flexDirection="column" width={cols} height={rows}>
 			{lines.slice(0, rows).map((line) => (

@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {parseText} from '../formats/text.js';
+import {Layout} from './layout.js';
+import {initialReaderState, readerReducer} from './reader.js';
+import {fit, frameFor, progressAt, statusLine} from './screen.js';
+import {cellWidth} from './width.js';
+
+describe('frameFor', () => {
+	it.each([
+		[100, 30, {top: 1, body: 27, gap: 1, status: 1, column: 68, margin: 16}],
+		[60, 20, {top: 1, body: 17, gap: 1, status: 1, column: 60, margin: 0}],
+		[20, 6, {top: 0, body: 5, gap: 0, status: 1, column: 20, margin: 0}],
+	])('shares %ix%i between chrome and page', (cols, rows, expected) => {
+		const frame = frameFor(cols, rows)!;
+		expect(frame).toMatchObject(expected);
+		expect(frame.top + frame.body + frame.gap + frame.status).toBe(rows);
+	});
+
+	it.each([
+		[19, 30],
+		[100, 5],
+		[1, 1],
+	])('has no frame for %ix%i: too small to read in', (cols, rows) => {
+		expect(frameFor(cols, rows)).toBeUndefined();
+	});
+});
+
+describe('progressAt', () => {
+	it('numbers pages 1, 2, 3... up to the count while paging forward, at any size', () => {
+		const raw = Array.from({length: 60}, (_, i) => `Paragraph ${i}: ${'word '.repeat(3 + ((i * 7) % 40))}`).join('\n\n');
+		const story = parseText(raw, {key: 'k', title: 'T'});
+		fc.assert(
+			fc.property(fc.integer({min: 10, max: 80}), fc.integer({min: 1, max: 30}), (width, height) => {
+				const layout = new Layout(story, width);
+				layout.buildIndex(Infinity);
+				let state = initialReaderState();
+				const seen: number[] = [];
+				for (let guard = 0; guard < 5000; guard++) {
+					const progress = progressAt(layout, state.offset, height);
+					seen.push(progress.page!);
+					expect(progress.pages).toBe(layout.pageStarts(height)!.length);
+					const next = readerReducer(state, {type: 'nextPage'}, {layout, height, libraryLength: 0});
+					if (next === state) break;
+					state = next;
+				}
+				expect(seen).toEqual(seen.map((_, i) => i + 1));
+				expect(seen.at(-1)).toBe(progressAt(layout, state.offset, height).pages);
+				expect(progressAt(layout, state.offset, height).percent).toBe(100);
+			}),
+			{numRuns: 60},
+		);
+	});
+
+	it('has no page numbers until the whole-book index is built, but always a percent', () => {
+		const layout = new Layout(parseText('One.\n\nTwo.', {key: 'k', title: 'T'}), 20);
+		expect(progressAt(layout, 0, 1)).toEqual({percent: 0});
+	});
+});
+
+describe('statusLine', () => {
+	it('puts the title left and page and percent right, in exactly the width', () => {
+		const line = statusLine('Untitled', {page: 2, pages: 7, percent: 18}, 68);
+		expect(line).toMatch(/^Untitled\s+2 of 7 · 18%$/);
+		expect(cellWidth(line)).toBe(68);
+	});
+
+	it('shortens a long title with an ellipsis and never overflows', () => {
+		fc.assert(
+			fc.property(fc.string({maxLength: 80}), fc.integer({min: 1, max: 100}), (title, width) => {
+				expect(cellWidth(statusLine(title.replace(/[\u0000-\u001f\u007f-\u009f]/g, ''), {page: 12, pages: 340, percent: 3, chapter: 'Chapter 1'}, width))).toBeLessThanOrEqual(width);
+			}),
+		);
+		expect(fit('A very long title indeed', 10)).toBe('A very lo…');
+	});
+
+	it('shows a notice in place of the title', () => {
+		expect(statusLine('Untitled', {percent: 5}, 40, 'Saved')).toMatch(/^Saved\s+5%$/);
+	});
+});

@@ -1,0 +1,181 @@
+import {cleanup, render} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import {HELP_SECTIONS, KEYMAP, KEY_LABELS, helpLines, helpRows, hintLine} from '../core/keymap.js';
+import {type Frame, type PageLine, frameFor} from '../core/screen.js';
+import {cellWidth} from '../core/width.js';
+import {HelpView} from './help-view.js';
+import {ReaderView} from './reader-view.js';
+import {TooSmall} from './too-small.js';
+
+// The frame's rows as drawn; Ink trims trailing spaces, so empty rows are empty strings.
+function rowsOf(frame: string | undefined): string[] {
+	return (frame ?? '').split('\n');
+}
+
+function frameOf(cols: number, rows: number, column?: number): Frame {
+	const frame = frameFor(cols, rows, column);
+	if (!frame) throw new Error(`no frame for ${cols}x${rows}`);
+	return frame;
+}
+
+afterEach(cleanup);
+
+const page: PageLine[] = [
+	{kind: 'heading', text: '     CHAPTER I.'},
+	{kind: 'blank', text: ''},
+	{kind: 'text', text: 'The keeper climbed the ninety steps'},
+	{kind: 'text', text: 'before the light went out.'},
+	{kind: 'blank', text: ''},
+	{kind: 'break', text: '      *   *   *'},
+	{kind: 'blank', text: ''},
+	{kind: 'text', text: 'Morning came grey over the water.'},
+];
+
+describe('ReaderView', () => {
+	it.each([
+		[100, 30],
+		[80, 24],
+		[60, 12],
+		[40, 11],
+		[20, 6],
+	])('draws exactly frame.rows rows at %ix%i, even when the page is short', (cols, rows) => {
+		const frame = frameOf(cols, rows, 30);
+		const {lastFrame} = render(<ReaderView frame={frame} lines={page.slice(0, 3)} status="Title" />);
+		expect(rowsOf(lastFrame())).toHaveLength(frame.rows);
+	});
+
+	it('puts the status line on the last row, after a blank gap when the terminal is roomy', () => {
+		const frame = frameOf(100, 30, 40);
+		const {lastFrame} = render(<ReaderView frame={frame} lines={page} status="The Lighthouse · CHAPTER I.      1 of 8 · 0%" />);
+		const rows = rowsOf(lastFrame());
+		expect(rows.at(-1)).toBe(`${' '.repeat(frame.margin)}The Lighthouse · CHAPTER I.      1 of 8 · 0%`);
+		expect(rows.at(-2)).toBe('');
+		expect(rows[0]).toBe('');
+	});
+
+	it('drops the top margin and the gap on a short terminal, so the page starts on the first row', () => {
+		const frame = frameOf(60, 8, 40);
+		const {lastFrame} = render(<ReaderView frame={frame} lines={page} status="status here" />);
+		const rows = rowsOf(lastFrame());
+		expect(rows).toHaveLength(8);
+		const margin = ' '.repeat(frame.margin);
+		expect(rows[0]).toBe(`${margin}     CHAPTER I.`);
+		// Seven body rows, so the page's eighth line is not drawn; the status line follows at once.
+		expect(rows[6]).toBe('');
+		expect(lastFrame()).not.toContain('Morning came');
+		expect(rows.at(-1)).toBe(`${margin}status here`);
+	});
+
+	it('shows headings, text and scene breaks in page order, each indented by the left margin', () => {
+		const frame = frameOf(100, 30, 40);
+		expect(frame.margin).toBe(30);
+		const {lastFrame} = render(<ReaderView frame={frame} lines={page} status="s" />);
+		const body = rowsOf(lastFrame()).slice(frame.top, frame.top + page.length);
+		const margin = ' '.repeat(frame.margin);
+		expect(body).toEqual([
+			`${margin}     CHAPTER I.`,
+			'',
+			`${margin}The keeper climbed the ninety steps`,
+			`${margin}before the light went out.`,
+			'',
+			`${margin}      *   *   *`,
+			'',
+			`${margin}Morning came grey over the water.`,
+		]);
+	});
+
+	it('fills the rows below a short page with blank rows, not with the status line', () => {
+		const frame = frameOf(100, 30, 40);
+		const {lastFrame} = render(<ReaderView frame={frame} lines={page.slice(0, 1)} status="the status" />);
+		const rows = rowsOf(lastFrame());
+		expect(rows.filter((row) => row.includes('the status'))).toEqual([rows.at(-1)]);
+		expect(rows.slice(frame.top + 1, frame.top + frame.body).every((row) => row === '')).toBe(true);
+	});
+
+	it('keeps every row inside the terminal width', () => {
+		const frame = frameOf(50, 20);
+		const lines = Array.from({length: frame.body}, () => ({kind: 'text' as const, text: 'x'.repeat(frame.column)}));
+		const {lastFrame} = render(<ReaderView frame={frame} lines={lines} status={'s'.repeat(frame.column)} />);
+		for (const row of rowsOf(lastFrame())) expect(cellWidth(row)).toBeLessThanOrEqual(50);
+	});
+});
+
+describe('TooSmall', () => {
+	it.each([
+		[1, 1],
+		[1, 3],
+		[3, 1],
+		[10, 3],
+		[15, 5],
+		[19, 30],
+		[100, 5],
+	])('fits into %ix%i: no row wider than the terminal and no more rows than it has', (cols, rows) => {
+		const {lastFrame} = render(<TooSmall cols={cols} rows={rows} />);
+		const drawn = rowsOf(lastFrame());
+		expect(drawn.length).toBeLessThanOrEqual(rows);
+		for (const row of drawn) expect(cellWidth(row)).toBeLessThanOrEqual(cols);
+	});
+
+	it('says the terminal is too small, what it needs and what it has', () => {
+		const {lastFrame} = render(<TooSmall cols={100} rows={5} />);
+		expect(rowsOf(lastFrame())).toEqual(['Terminal too small', '100x5 < 20x6', 'q quits', '', '']);
+	});
+
+	it('cuts its message with an ellipsis when the terminal is narrower than the message', () => {
+		const {lastFrame} = render(<TooSmall cols={10} rows={3} />);
+		expect(rowsOf(lastFrame())).toEqual(['Too small', '10x3 < 20…', 'q quits']);
+	});
+
+	it('shows only the first line on a one-row terminal', () => {
+		const {lastFrame} = render(<TooSmall cols={1} rows={1} />);
+		expect(lastFrame()).toBe('…');
+	});
+});
+
+describe('HelpView', () => {
+	const lines = helpLines();
+	const help = (cols: number, rows: number, top = 0) => render(<HelpView lines={lines} top={top} cols={cols} rows={rows} />);
+	const labels = (keys: readonly string[]) => keys.map((key) => KEY_LABELS[key] ?? key);
+
+	it.each(KEYMAP.map((binding) => [binding.context, binding.help, binding] as const))(
+		'lists the %s binding "%s" with all of its keys on one row',
+		(_context, text, binding) => {
+			const rows = rowsOf(help(100, 60).lastFrame());
+			const row = rows.find((line) => line.endsWith(text) && line.includes(labels(binding.keys).join(' ')));
+			expect(row, `no row lists "${text}"`).toBeDefined();
+		},
+	);
+
+	it('is generated from the keymap: one row per binding, in table order, under a heading per context', () => {
+		const rows = rowsOf(help(100, 60).lastFrame()).map((row) => row.trim());
+		const expected = HELP_SECTIONS.flatMap(([context]) =>
+			helpRows(context).map((row) => expect.stringMatching(new RegExp(`^${escapeRegExp(row.keys)}\\s+${escapeRegExp(row.help)}$`))),
+		);
+		const bindingRows = rows.filter((row) => KEYMAP.some((binding) => row.endsWith(binding.help) && row !== binding.help));
+		expect(bindingRows).toEqual(expected);
+		expect(rows.indexOf('Reading')).toBeLessThan(rows.indexOf('Library'));
+		expect(rows.indexOf('Library')).toBeLessThan(rows.indexOf('Everywhere'));
+		expect(rows[0]).toBe(`Lectern keys · ${hintLine('help')}`);
+	});
+
+	it.each([
+		[20, 6],
+		[40, 12],
+		[80, 24],
+	])('fits into %ix%i', (cols, rows) => {
+		const drawn = rowsOf(help(cols, rows).lastFrame());
+		expect(drawn).toHaveLength(rows);
+		for (const row of drawn) expect(cellWidth(row)).toBeLessThanOrEqual(cols);
+	});
+
+	it('scrolls on a short terminal, down to the last binding and no further', () => {
+		expect(help(80, 20).lastFrame()).not.toContain('Quit (your place is saved)');
+		const bottom = help(80, 20, 1000).lastFrame();
+		expect(bottom).toContain('Quit (your place is saved)');
+		expect(rowsOf(bottom)).toHaveLength(20);
+	});
+});
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
