@@ -3,13 +3,25 @@
  * character offset, chapters and what is known about the story.
  */
 
-/** A block of the reading text: a paragraph, a heading, or a scene break between paragraphs. */
+/**
+ * A block of the reading text: a paragraph, a heading, a scene break between paragraphs, or an
+ * author's note (shown folded until the reader opens it).
+ */
 export type Block = {
-	readonly kind: 'paragraph' | 'heading' | 'break';
+	readonly kind: 'paragraph' | 'heading' | 'break' | 'note';
 	/** Offset of the block's first character in `Story.text`. */
 	readonly start: number;
 	/** Offset just past the block's last character. A break is empty: `start === end`. */
 	readonly end: number;
+	/** True when newlines inside the block are line breaks to keep (verse), not spaces. */
+	readonly lineBreaks?: boolean;
+};
+
+/** Inline emphasis over `text[start, end)`. */
+export type Span = {
+	readonly start: number;
+	readonly end: number;
+	readonly style: 'italic' | 'bold';
 };
 
 /** A chapter: a title and the offset where it starts. */
@@ -22,10 +34,20 @@ export type Chapter = {
 export type StoryMeta = {
 	readonly author?: string;
 	readonly fandom?: string;
+	readonly rating?: string;
+	readonly warnings?: readonly string[];
+	readonly relationships?: readonly string[];
 	readonly characters?: readonly string[];
+	readonly tags?: readonly string[];
 	readonly setting?: string;
-	readonly source?: string;
 	readonly summary?: string;
+	/** Where the story came from: a file path, an archive URL, a Gutenberg ebook number. */
+	readonly source?: string;
+	readonly language?: string;
+	/** Text kept out of the reading text but still reachable from the story card (a licence). */
+	readonly notes?: readonly string[];
+	/** Things the reader should know about how the file was read ("decoded as windows-1252"). */
+	readonly warningsAboutFile?: readonly string[];
 };
 
 /** A story ready to lay out: sanitised text, its blocks in reading order, chapters and metadata. */
@@ -38,6 +60,8 @@ export type Story = {
 	readonly blocks: readonly Block[];
 	readonly chapters: readonly Chapter[];
 	readonly meta: StoryMeta;
+	/** Italic and bold runs, sorted by start, not overlapping within one style. */
+	readonly spans?: readonly Span[];
 };
 
 /** The title shown for a story whose title is not known. */
