@@ -1,13 +1,11 @@
 /**
- * The only code that touches conf. Two stores in the platform's config folder under `lectern`:
- * `settings.json` and `library.json` (progress), kept apart so that a bad setting can never cost
- * a reading position. A store that cannot be parsed is moved aside to a dated backup, never
- * deleted, and the reader starts on defaults and says so once.
+ * The only code that touches conf (through conf-store.ts). Two stores in the platform's config
+ * folder under `lectern`: `library.json` (each story's place and bookmarks, and the story read
+ * last) and `settings.json`, kept apart so that a bad setting can never cost a bookmark.
  */
-import {renameSync} from 'node:fs';
 import path from 'node:path';
-import Conf from 'conf';
-import envPaths from 'env-paths';
+import {type Bookmark, inReadingOrder} from '../core/bookmarks.js';
+import {type Data, type Store, cannotSave, isRecord, openStore} from './conf-store.js';
 import type {StorySource} from './stories.js';
 
 /** Where the reader was in one story. */
@@ -19,27 +17,70 @@ export type ProgressEntry = {
 	readonly source: StorySource;
 	/** Milliseconds since the epoch. */
 	readonly readAt: number;
+	/** Author or fandom, for the library. */
+	readonly byline?: string;
 };
+
+/** Everything kept about one story. */
+export type StoryRecord = ProgressEntry & {readonly bookmarks: readonly Bookmark[]};
+
+/** What a new record needs to know about its story. */
+export type StoryInfo = Pick<ProgressEntry, 'title' | 'source' | 'length'> & {readonly byline?: string};
 
 /** The reader's settings that persist between runs. */
 export type Settings = {
 	readonly width?: number;
 };
 
+/** The JSON that `--export` writes and `--import` reads. */
+export type ExportFile = {readonly lectern: 'export'; readonly schemaVersion: number; readonly stories: Readonly<Record<string, StoryRecord>>};
+
+/** What an import did. */
+export type ImportReport = {readonly stories: number; readonly added: number; readonly skipped: number};
+
 /** What the app needs from storage; the UI tests pass an in-memory one. */
 export interface Storage {
 	progress(key: string): ProgressEntry | undefined;
-	allProgress(): Readonly<Record<string, ProgressEntry>>;
+	allProgress(): Readonly<Record<string, StoryRecord>>;
 	saveProgress(key: string, entry: ProgressEntry): void;
 	lastRead(): string | undefined;
+	/** A story's bookmarks, in reading order. */
+	bookmarks(key: string): Bookmark[];
+	/** Applies `change` to the story's bookmarks as they are on disk now (another window's included). */
+	changeBookmarks(key: string, info: StoryInfo, change: (bookmarks: readonly Bookmark[]) => readonly Bookmark[]): void;
+	/** Moves a story's record to a new key (its file's content changed), rebasing its bookmarks. */
+	rekey(from: string, to: string, rebase: (record: StoryRecord) => StoryRecord): void;
+	/** Removes a story from the library (never the file). */
+	forget(key: string): void;
 	settings(): Settings;
 	saveSettings(settings: Settings): void;
+	exportData(): ExportFile;
+	/** Merges an export in: adds what is new, never overwrites what is there. */
+	importData(file: ExportFile): ImportReport;
 	/** Messages to show once: a store that was moved aside, or one that cannot be written. */
 	readonly notices: string[];
 }
 
-/** Version of the files' layout; migrations key off it. */
+/** Version of the files' layout. */
 export const SCHEMA_VERSION = 1;
+
+// Each migration turns a file of the version before into its version. Version 0 is a file
+// written before versions existed (or by hand).
+const MIGRATIONS: Record<number, (data: Data) => Data> = {
+	1: (data) => data,
+};
+
+/** Brings a store's data up to `SCHEMA_VERSION`; returns undefined for a file from a newer Lectern. */
+export function migrate(data: Data): Data | undefined {
+	let version = typeof data['schemaVersion'] === 'number' ? data['schemaVersion'] : 0;
+	if (version > SCHEMA_VERSION) return undefined;
+	let migrated = data;
+	while (version < SCHEMA_VERSION) {
+		version++;
+		migrated = {...MIGRATIONS[version]!(migrated), schemaVersion: version};
+	}
+	return migrated;
+}
 
 /** Opens the real stores; `cwd` (for tests) overrides the platform's config folder. */
 export function openStorage(options: {cwd?: string; now?: () => Date} = {}): Storage {
@@ -51,134 +92,141 @@ export function openStorage(options: {cwd?: string; now?: () => Date} = {}): Sto
 	const settings = openStore('settings', options, note);
 	let writable = true;
 
-	const write = (store: Conf<Record<string, unknown>> | undefined, apply: (data: Record<string, unknown>) => void) => {
+	const read = (store: Store | undefined): Data => (store ? (migrate(store.read()) ?? store.read()) : {});
+	const write = (store: Store | undefined, change: (data: Data) => void) => {
 		if (!store || !writable) return;
 		try {
-			// Re-read before writing so that another Lectern window's changes are merged, not lost.
-			const data = {...store.store};
-			apply(data);
-			data['schemaVersion'] = SCHEMA_VERSION;
-			store.store = data;
+			store.update((data) => {
+				const current = migrate(data);
+				if (!current) throw new Error(`${path.basename(store.path)} is from a newer Lectern`);
+				Object.assign(data, current);
+				change(data);
+				data['schemaVersion'] = SCHEMA_VERSION;
+			});
 		} catch (error) {
 			writable = false;
 			note(cannotSave(error));
 		}
 	};
+	const records = (): Record<string, StoryRecord> => {
+		const stories = read(library)['stories'];
+		const result: Record<string, StoryRecord> = {};
+		if (!isRecord(stories)) return result;
+		for (const [key, value] of Object.entries(stories)) {
+			const record = validRecord(value);
+			if (record) result[key] = record;
+		}
+		return result;
+	};
+	const changeStories = (change: (stories: Record<string, unknown>) => void) =>
+		write(library, (data) => {
+			const stories = isRecord(data['stories']) ? {...data['stories']} : {};
+			change(stories);
+			data['stories'] = stories;
+		});
 
 	return {
 		notices,
-		progress: (key) => validEntry(storiesOf(library)[key]),
-		allProgress: () => {
-			const result: Record<string, ProgressEntry> = {};
-			for (const [key, value] of Object.entries(storiesOf(library))) {
-				const entry = validEntry(value);
-				if (entry) result[key] = entry;
-			}
-			return result;
-		},
+		progress: (key) => records()[key],
+		allProgress: records,
 		saveProgress(key, entry) {
 			write(library, (data) => {
-				data['stories'] = {...(isRecord(data['stories']) ? data['stories'] : {}), [key]: entry};
+				const stories = isRecord(data['stories']) ? {...data['stories']} : {};
+				stories[key] = {...entry, bookmarks: validRecord(stories[key])?.bookmarks ?? []};
+				data['stories'] = stories;
 				data['last'] = key;
 			});
 		},
 		lastRead() {
-			const last = library ? safeRead(library)['last'] : undefined;
+			const last = read(library)['last'];
 			return typeof last === 'string' ? last : undefined;
 		},
+		bookmarks: (key) => inReadingOrder(records()[key]?.bookmarks ?? []),
+		changeBookmarks(key, info, change) {
+			changeStories((stories) => {
+				const record = validRecord(stories[key]) ?? {offset: 0, readAt: 0, ...info, bookmarks: []};
+				stories[key] = {...record, bookmarks: inReadingOrder(change(record.bookmarks))};
+			});
+		},
+		rekey(from, to, rebase) {
+			changeStories((stories) => {
+				const record = validRecord(stories[from]);
+				if (!record) return;
+				stories[to] = rebase(record);
+				delete stories[from];
+			});
+			write(library, (data) => {
+				if (data['last'] === from) data['last'] = to;
+			});
+		},
+		forget(key) {
+			changeStories((stories) => {
+				delete stories[key];
+			});
+		},
 		settings() {
-			const data = settings ? safeRead(settings) : {};
-			const width = data['width'];
+			const width = read(settings)['width'];
 			return typeof width === 'number' && Number.isInteger(width) && width >= 20 && width <= 1000 ? {width} : {};
 		},
 		saveSettings(next) {
 			write(settings, (data) => Object.assign(data, next));
 		},
+		exportData: () => ({lectern: 'export', schemaVersion: SCHEMA_VERSION, stories: records()}),
+		importData(file) {
+			let report: ImportReport = {stories: 0, added: 0, skipped: 0};
+			changeStories((stories) => {
+				const current: Record<string, StoryRecord> = {};
+				for (const [key, value] of Object.entries(stories)) {
+					const record = validRecord(value);
+					if (record) current[key] = record;
+				}
+				const merged = mergeExport(current, file);
+				Object.assign(stories, merged.stories);
+				report = merged.report;
+			});
+			return report;
+		},
 	};
 }
 
-function openStore(
-	name: string,
-	options: {cwd?: string; now?: () => Date},
-	note: (message: string) => void,
-): Conf<Record<string, unknown>> | undefined {
-	const create = () =>
-		new Conf<Record<string, unknown>>({
-			projectName: 'lectern',
-			projectSuffix: '',
-			configName: name,
-			accessPropertiesByDotNotation: false,
-			deserialize: parseStoreFile,
-			...(options.cwd ? {cwd: options.cwd} : {}),
-		});
-	let store: Conf<Record<string, unknown>>;
-	try {
-		store = create();
-		void store.store;
-		return store;
-	} catch (error) {
-		const file = storePath(name, options.cwd);
-		const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
-		const backup = file.replace(/\.json$/, `.corrupt-${stamp}.json`);
-		try {
-			renameSync(file, backup);
-		} catch {
-			note(cannotSave(error));
-			return undefined;
+/** Merges an export into `stories`: new stories and new bookmarks are added, nothing is overwritten. */
+export function mergeExport(stories: Readonly<Record<string, StoryRecord>>, file: ExportFile): {stories: Record<string, StoryRecord>; report: ImportReport} {
+	const result = {...stories};
+	let added = 0;
+	let skipped = 0;
+	for (const [key, record] of Object.entries(file.stories)) {
+		const existing = result[key];
+		if (!existing) {
+			result[key] = record;
+			added += record.bookmarks.length;
+			continue;
 		}
-		note(`Your ${name} file could not be read; it was moved to ${backup} and defaults are used.`);
-		try {
-			return create();
-		} catch {
-			return undefined;
-		}
+		const known = existing.bookmarks;
+		const fresh = record.bookmarks.filter((b) => !known.some((k) => k.id === b.id || (k.offset === b.offset && k.name === b.name)));
+		skipped += record.bookmarks.length - fresh.length;
+		added += fresh.length;
+		result[key] = {...existing, bookmarks: inReadingOrder([...known, ...fresh])};
 	}
+	return {stories: result, report: {stories: Object.keys(file.stories).length, added, skipped}};
 }
 
-/** Nesting deeper than this is not something Lectern wrote: the file is treated as corrupt. */
-const MAX_DEPTH = 32;
-
-// Parses a store file, refusing anything but a plain object of modest depth: a hand-broken
-// or hostile file must not crash the reader later (JSON.stringify of deep nesting overflows).
-function parseStoreFile(text: string): Record<string, unknown> {
-	let depth = 0;
-	let inString = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (inString) {
-			if (c === 0x5c) i++;
-			else if (c === 0x22) inString = false;
-		} else if (c === 0x22) inString = true;
-		else if (c === 0x7b || c === 0x5b) {
-			if (++depth > MAX_DEPTH) throw new SyntaxError('nested too deeply');
-		} else if (c === 0x7d || c === 0x5d) depth--;
+/** Checks an import file's shape; returns a one-line reason when it is not a Lectern export. */
+export function validateExport(value: unknown): ExportFile | string {
+	if (!isRecord(value) || value['lectern'] !== 'export') return 'not a Lectern export (no "lectern": "export")';
+	if (typeof value['schemaVersion'] !== 'number' || value['schemaVersion'] > SCHEMA_VERSION) return 'written by a newer Lectern';
+	if (!isRecord(value['stories'])) return 'no "stories" object';
+	const stories: Record<string, StoryRecord> = {};
+	for (const [key, record] of Object.entries(value['stories'])) {
+		const valid = validRecord(record);
+		if (!valid) return `story "${key.slice(0, 40)}" is malformed`;
+		stories[key] = valid;
 	}
-	const value: unknown = JSON.parse(text);
-	if (!isRecord(value)) throw new SyntaxError('not a JSON object');
-	return value;
+	return {lectern: 'export', schemaVersion: SCHEMA_VERSION, stories};
 }
 
-function storePath(name: string, cwd: string | undefined): string {
-	// The folder conf itself picks (env-paths, no "-nodejs" suffix), so a broken file can be moved aside.
-	return path.join(cwd ?? envPaths('lectern', {suffix: ''}).config, `${name}.json`);
-}
-
-function safeRead(store: Conf<Record<string, unknown>>): Record<string, unknown> {
-	try {
-		return store.store;
-	} catch {
-		return {};
-	}
-}
-
-function storiesOf(store: Conf<Record<string, unknown>> | undefined): Record<string, unknown> {
-	const stories = store ? safeRead(store)['stories'] : undefined;
-	return isRecord(stories) ? stories : {};
-}
-
-function validEntry(value: unknown): ProgressEntry | undefined {
+function validRecord(value: unknown): StoryRecord | undefined {
 	if (!isRecord(value)) return undefined;
-	const {offset, length, title, source, readAt} = value;
+	const {offset, length, title, source, readAt, bookmarks, byline} = value;
 	if (typeof offset !== 'number' || !Number.isFinite(offset) || offset < 0) return undefined;
 	if (!isRecord(source)) return undefined;
 	const validSource =
@@ -190,21 +238,28 @@ function validEntry(value: unknown): ProgressEntry | undefined {
 		title: typeof title === 'string' ? title : '',
 		source: source as StorySource,
 		readAt: typeof readAt === 'number' ? readAt : 0,
+		...(typeof byline === 'string' ? {byline} : {}),
+		bookmarks: Array.isArray(bookmarks) ? bookmarks.flatMap((b) => validBookmark(b) ?? []) : [],
 	};
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function cannotSave(error: unknown): string {
-	const reason = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message.split('\n')[0]!.slice(0, 60)) : String(error);
-	return `Your place cannot be saved (${reason}); reading on without saving.`;
+function validBookmark(value: unknown): Bookmark | undefined {
+	if (!isRecord(value)) return undefined;
+	const {id, name, offset, snippet, createdAt, approximate} = value;
+	if (typeof id !== 'string' || typeof name !== 'string' || typeof offset !== 'number' || !Number.isFinite(offset) || offset < 0) return undefined;
+	return {
+		id,
+		name,
+		offset: Math.floor(offset),
+		snippet: typeof snippet === 'string' ? snippet : '',
+		createdAt: typeof createdAt === 'number' ? createdAt : 0,
+		...(approximate === true ? {approximate} : {}),
+	};
 }
 
 /** A storage that keeps everything in memory: for tests and for print mode. */
-export function memoryStorage(initial: {stories?: Record<string, ProgressEntry>; last?: string; settings?: Settings} = {}): Storage {
-	const stories: Record<string, ProgressEntry> = {...initial.stories};
+export function memoryStorage(initial: {stories?: Record<string, StoryRecord>; last?: string; settings?: Settings} = {}): Storage {
+	const stories: Record<string, StoryRecord> = {...initial.stories};
 	let last = initial.last;
 	let settings: Settings = {...initial.settings};
 	return {
@@ -212,13 +267,34 @@ export function memoryStorage(initial: {stories?: Record<string, ProgressEntry>;
 		progress: (key) => stories[key],
 		allProgress: () => stories,
 		saveProgress(key, entry) {
-			stories[key] = entry;
+			stories[key] = {...entry, bookmarks: stories[key]?.bookmarks ?? []};
 			last = key;
 		},
 		lastRead: () => last,
+		bookmarks: (key) => inReadingOrder(stories[key]?.bookmarks ?? []),
+		changeBookmarks(key, info, change) {
+			const record = stories[key] ?? {offset: 0, readAt: 0, ...info, bookmarks: []};
+			stories[key] = {...record, bookmarks: inReadingOrder(change(record.bookmarks))};
+		},
+		rekey(from, to, rebase) {
+			const record = stories[from];
+			if (!record) return;
+			stories[to] = rebase(record);
+			delete stories[from];
+			if (last === from) last = to;
+		},
+		forget(key) {
+			delete stories[key];
+		},
 		settings: () => settings,
 		saveSettings(next) {
 			settings = {...settings, ...next};
+		},
+		exportData: () => ({lectern: 'export', schemaVersion: SCHEMA_VERSION, stories: {...stories}}),
+		importData(file) {
+			const merged = mergeExport(stories, file);
+			Object.assign(stories, merged.stories);
+			return merged.report;
 		},
 	};
 }

@@ -1,0 +1,153 @@
+/**
+ * One conf store on disk, opened so that nothing the user has can be lost: a file that cannot be
+ * read is moved aside to a dated backup (never deleted), and every change is a locked
+ * read-modify-write, so two Lectern windows never overwrite each other's changes.
+ */
+import {mkdirSync, renameSync, rmdirSync, statSync} from 'node:fs';
+import path from 'node:path';
+import Conf from 'conf';
+import envPaths from 'env-paths';
+
+/** A JSON object as stored. */
+export type Data = Record<string, unknown>;
+
+/** A store that can be read, and changed under a lock. */
+export type Store = {
+	readonly path: string;
+	/** The file's current content, read fresh (another window may have written it). */
+	read(): Data;
+	/** Re-reads, applies `change`, writes atomically, all under a lock. Throws when it cannot. */
+	update(change: (data: Data) => void): void;
+};
+
+/** Nesting deeper than this is not something Lectern wrote: the file is treated as corrupt. */
+const MAX_DEPTH = 32;
+
+/** Opens `NAME.json`; on an unreadable file, moves it aside and reports that through `note`. */
+export function openStore(name: string, options: {cwd?: string; now?: () => Date}, note: (message: string) => void): Store | undefined {
+	const create = () =>
+		new Conf<Data>({
+			projectName: 'lectern',
+			projectSuffix: '',
+			configName: name,
+			accessPropertiesByDotNotation: false,
+			deserialize: parseStoreFile,
+			...(options.cwd ? {cwd: options.cwd} : {}),
+		});
+	let conf: Conf<Data>;
+	try {
+		conf = create();
+		void conf.store;
+	} catch (error) {
+		const file = storePath(name, options.cwd);
+		const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
+		const backup = file.replace(/\.json$/, `.corrupt-${stamp}.json`);
+		try {
+			renameSync(file, backup);
+		} catch {
+			note(cannotSave(error));
+			return undefined;
+		}
+		note(`Your ${name} file could not be read; it was moved to ${backup} and defaults are used.`);
+		try {
+			conf = create();
+		} catch (again) {
+			note(cannotSave(again));
+			return undefined;
+		}
+	}
+	return {
+		path: conf.path,
+		read: () => {
+			try {
+				return conf.store;
+			} catch {
+				return {};
+			}
+		},
+		update(change) {
+			withLock(`${conf.path}.lock`, () => {
+				const data = {...conf.store};
+				change(data);
+				conf.store = data;
+			});
+		},
+	};
+}
+
+/** The one-line notice for a store that cannot be written. */
+export function cannotSave(error: unknown): string {
+	const reason = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message.split('\n')[0]!.slice(0, 60)) : String(error);
+	return `Your place cannot be saved (${reason}); reading on without saving.`;
+}
+
+// Parses a store file, refusing anything but a plain object of modest depth: a hand-broken
+// or hostile file must not crash the reader later (JSON.stringify of deep nesting overflows).
+function parseStoreFile(text: string): Data {
+	let depth = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (inString) {
+			if (c === 0x5c) i++;
+			else if (c === 0x22) inString = false;
+		} else if (c === 0x22) inString = true;
+		else if (c === 0x7b || c === 0x5b) {
+			if (++depth > MAX_DEPTH) throw new SyntaxError('nested too deeply');
+		} else if (c === 0x7d || c === 0x5d) depth--;
+	}
+	const value: unknown = JSON.parse(text);
+	if (!isRecord(value)) throw new SyntaxError('not a JSON object');
+	return value;
+}
+
+function storePath(name: string, cwd: string | undefined): string {
+	// The folder conf itself picks (env-paths, no "-nodejs" suffix), so a broken file can be moved aside.
+	return path.join(cwd ?? envPaths('lectern', {suffix: ''}).config, `${name}.json`);
+}
+
+const LOCK_WAIT_MS = 2000;
+const LOCK_STALE_MS = 10_000;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+// A lock directory: mkdir is atomic on every file system, and a lock left by a killed process
+// goes stale after a few seconds. Writes are a few milliseconds, so waiting briefly is enough.
+function withLock(lock: string, action: () => void): void {
+	const deadline = Date.now() + LOCK_WAIT_MS;
+	for (;;) {
+		try {
+			mkdirSync(lock);
+			break;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+			if (isStale(lock)) {
+				rmdirSync(lock, {});
+				continue;
+			}
+			if (Date.now() > deadline) throw new Error('another Lectern window holds the lock');
+			Atomics.wait(pause, 0, 0, 5);
+		}
+	}
+	try {
+		action();
+	} finally {
+		try {
+			rmdirSync(lock);
+		} catch {
+			// Already gone: nothing to release.
+		}
+	}
+}
+
+function isStale(lock: string): boolean {
+	try {
+		return Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS;
+	} catch {
+		return false;
+	}
+}
+
+/** True for a plain JSON object. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
