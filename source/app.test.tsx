@@ -5,6 +5,7 @@ import type {LibraryItem} from './core/library.js';
 import type {Story} from './core/story.js';
 import {cellWidth} from './core/width.js';
 import {parseText} from './formats/text.js';
+import {memoryStorage} from './io/storage.js';
 import type {StorySource} from './io/stories.js';
 import {type Size, type SizeSource, fixedSize} from './ui/size.js';
 
@@ -59,6 +60,7 @@ async function start(options: Start = {}) {
 		open: vi.fn((source: StorySource) => (source.kind === 'file' ? {story: harbour, offset: 0} : {story: lighthouse, offset: 0})),
 		save: vi.fn(),
 		session,
+		marks: memoryStorage(),
 		saveDelay: 0,
 		...overrides,
 	};

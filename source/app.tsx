@@ -4,19 +4,27 @@
  */
 import {useApp, useInput} from 'ink';
 import {useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
-import {commandFor, helpLines} from './core/keymap.js';
+import {type Bookmark, defaultName, snippetAt} from './core/bookmarks.js';
+import {commandFor, helpLines, keyLabel} from './core/keymap.js';
+import {sanitize} from './core/sanitize.js';
 import {Layout} from './core/layout.js';
 import {type LibraryItem} from './core/library.js';
 import {type ReaderAction, type ReaderState, initialReaderState, readerReducer} from './core/reader.js';
 import {DEFAULT_COLUMN, frameFor, pageLines, progressAt, statusLine} from './core/screen.js';
-import type {Story} from './core/story.js';
+import {type Story, chapterAt} from './core/story.js';
+import type {Storage} from './io/storage.js';
 import type {StorySource} from './io/stories.js';
+import {type BookmarkRow, BookmarksView} from './ui/bookmarks-view.js';
 import {HelpView} from './ui/help-view.js';
 import {keyNames} from './ui/keys.js';
 import {LibraryView} from './ui/library-view.js';
 import {ReaderView} from './ui/reader-view.js';
+import {promptLine} from './ui/prompt-line.js';
 import {type SizeSource, useSize} from './ui/size.js';
 import {TooSmall} from './ui/too-small.js';
+
+/** The part of storage the reader changes directly. */
+export type BookmarkStore = Pick<Storage, 'bookmarks' | 'changeBookmarks' | 'forget'>;
 
 /** The story and position on screen, shared with the CLI so every kind of exit can save them. */
 export type Session = {
@@ -37,12 +45,19 @@ export type AppProps = {
 	/** Saves the position; called debounced while reading. */
 	readonly save: (story: Story, source: StorySource, offset: number) => void;
 	readonly session: Session;
+	/** Where bookmarks live, and how a story leaves the library. */
+	readonly marks: BookmarkStore;
 	readonly notice?: string;
 	/** Milliseconds to wait after the last move before saving. */
 	readonly saveDelay?: number;
 };
 
 const HELP = helpLines();
+
+// A key name that stands for typed text: one printable character (named keys are longer).
+function isText(name: string): boolean {
+	return name === 'space' || Array.from(name).length === 1;
+}
 
 /** The reader application. */
 export function App(props: AppProps) {
@@ -54,6 +69,8 @@ export function App(props: AppProps) {
 		...(props.notice ? {notice: props.notice} : {}),
 	}));
 	const [items, setItems] = useState(() => (opened ? [] : props.library()));
+	const [marks, setMarks] = useState<readonly Bookmark[]>(() => (opened ? props.marks.bookmarks(opened.story.key) : []));
+	const deleted = useRef<Bookmark | undefined>(undefined);
 	const frame = frameFor(cols, rows, props.column ?? DEFAULT_COLUMN);
 	const column = frame?.column ?? 1;
 	const story = opened?.story;
@@ -75,15 +92,21 @@ export function App(props: AppProps) {
 
 	// Keys are handled against the state as it is now, not as of the last render: Ink swaps the
 	// input handler in an effect after the frame is drawn, and several keys can arrive in one read.
-	const live = useRef({state, items, opened, layout, frame});
-	live.current = {state, items, opened, layout, frame};
+	const live = useRef({state, items, opened, layout, frame, marks});
+	live.current = {state, items, opened, layout, frame, marks};
 	const apply = (next: ReaderState) => {
 		live.current.state = next;
 		setState(next);
 	};
 	const dispatch = (action: ReaderAction) => {
 		const {state, layout, frame, items} = live.current;
-		const context = {height: frame?.body ?? 1, libraryLength: items.length, helpMax: Math.max(0, HELP.length - rows), ...(layout ? {layout} : {})};
+		const context = {
+			height: frame?.body ?? 1,
+			libraryLength: items.length,
+			bookmarkCount: live.current.marks.length,
+			helpMax: Math.max(0, HELP.length - rows),
+			...(layout ? {layout} : {}),
+		};
 		apply(readerReducer(state, action, context));
 	};
 
@@ -95,10 +118,41 @@ export function App(props: AppProps) {
 			live.current.layout = undefined;
 			live.current.opened = {story: next.story, source: item.source};
 			setOpened(live.current.opened);
+			setBookmarks(props.marks.bookmarks(next.story.key));
 			apply(initialReaderState(next.offset));
 		} catch (error) {
 			dispatch({type: 'notice', text: (error as Error).message});
 		}
+	};
+
+	const setBookmarks = (next: readonly Bookmark[]) => {
+		live.current.marks = next;
+		setMarks(next);
+	};
+	const changeBookmarks = (change: (list: readonly Bookmark[]) => readonly Bookmark[]) => {
+		const {opened} = live.current;
+		if (!opened) return;
+		const {story, source} = opened;
+		props.marks.changeBookmarks(story.key, {title: story.title, source, length: story.text.length}, change);
+		setBookmarks(props.marks.bookmarks(story.key));
+	};
+	const submitPrompt = () => {
+		const {state, opened, layout} = live.current;
+		const prompt = state.prompt;
+		if (!prompt || !opened || !layout) return;
+		const {text} = opened.story;
+		if (prompt.purpose === 'add') {
+			const offset = prompt.offset ?? state.offset;
+			const name = prompt.text.trim() || defaultName(text, offset);
+			const bookmark: Bookmark = {id: globalThis.crypto.randomUUID(), name, offset, snippet: snippetAt(text, offset), createdAt: Date.now()};
+			changeBookmarks((list) => [...list, bookmark]);
+			dispatch({type: 'closePrompt'});
+			dispatch({type: 'notice', text: `Bookmarked “${name}” · ${keyLabel('B')} lists bookmarks`});
+			return;
+		}
+		const name = prompt.text.trim();
+		if (name) changeBookmarks((list) => list.map((b) => (b.id === prompt.id ? {...b, name} : b)));
+		dispatch({type: 'closePrompt'});
 	};
 
 	useInput((input, key) => {
@@ -106,12 +160,68 @@ export function App(props: AppProps) {
 	});
 
 	function handleKey(name: string): void {
-		const {state, items, opened} = live.current;
-		const context = state.overlay === 'none' ? 'reader' : state.overlay;
+		const {state, items, opened, layout, frame, marks} = live.current;
+		const context = state.prompt ? 'prompt' : state.overlay === 'none' ? 'reader' : state.overlay;
 		const command = commandFor(context, name);
 		switch (command) {
 			case undefined:
+				if (context === 'prompt' && isText(name)) dispatch({type: 'promptType', text: sanitize(name === 'space' ? ' ' : name)});
 				return;
+			case 'submit':
+				submitPrompt();
+				return;
+			case 'cancel':
+				dispatch({type: 'closePrompt'});
+				return;
+			case 'erase':
+				dispatch({type: 'promptErase'});
+				return;
+			case 'addBookmark': {
+				if (!opened || !layout || !frame) return;
+				const offset = layout.page(state.offset, frame.body).start;
+				dispatch({type: 'openPrompt', prompt: {purpose: 'add', text: defaultName(opened.story.text, offset), offset}});
+				return;
+			}
+			case 'bookmarks':
+				if (opened) setBookmarks(props.marks.bookmarks(opened.story.key));
+				dispatch({type: 'openOverlay', overlay: 'bookmarks'});
+				return;
+			case 'jumpBack':
+				dispatch({type: 'jumpBack'});
+				return;
+			case 'rename': {
+				const mark = marks[state.bookmarkIndex];
+				if (mark) dispatch({type: 'openPrompt', prompt: {purpose: 'rename', text: mark.name, id: mark.id}});
+				return;
+			}
+			case 'delete': {
+				const mark = marks[state.bookmarkIndex];
+				if (!mark) return;
+				deleted.current = mark;
+				changeBookmarks((list) => list.filter((b) => b.id !== mark.id));
+				dispatch({type: 'bookmarkMove', to: state.bookmarkIndex});
+				dispatch({type: 'notice', text: `Deleted “${mark.name}” · ${keyLabel('u')} undoes`});
+				return;
+			}
+			case 'undo': {
+				const mark = deleted.current;
+				if (!mark) return;
+				deleted.current = undefined;
+				changeBookmarks((list) => (list.some((b) => b.id === mark.id) ? list : [...list, mark]));
+				dispatch({type: 'notice', text: `Restored “${mark.name}”`});
+				return;
+			}
+			case 'forget': {
+				const item = items[state.libraryIndex];
+				if (!item) return;
+				props.marks.forget(item.key);
+				const fresh = props.library();
+				live.current.items = fresh;
+				setItems(fresh);
+				dispatch({type: 'libraryMove', to: state.libraryIndex});
+				dispatch({type: 'notice', text: `Removed “${item.title}” from the library (the file is untouched)`});
+				return;
+			}
 			case 'quit':
 				// The last keys of this read may not have been drawn yet: the session must have them.
 				if (opened) session.current = {story: opened.story, source: opened.source, offset: state.offset};
@@ -133,16 +243,23 @@ export function App(props: AppProps) {
 				if (opened) dispatch({type: 'closeOverlay'});
 				return;
 			case 'up':
-			case 'down':
-				if (context === 'help') dispatch({type: 'helpScroll', by: command === 'up' ? -1 : 1});
-				else dispatch({type: 'libraryMove', to: state.libraryIndex + (command === 'up' ? -1 : 1)});
+			case 'down': {
+				const by = command === 'up' ? -1 : 1;
+				if (context === 'help') dispatch({type: 'helpScroll', by});
+				else if (context === 'bookmarks') dispatch({type: 'bookmarkMove', to: state.bookmarkIndex + by});
+				else dispatch({type: 'libraryMove', to: state.libraryIndex + by});
 				return;
+			}
 			case 'first':
 			case 'last':
-				dispatch({type: 'libraryMove', to: command === 'first' ? 0 : items.length - 1});
+				if (context === 'bookmarks') dispatch({type: 'bookmarkMove', to: command === 'first' ? 0 : marks.length - 1});
+				else dispatch({type: 'libraryMove', to: command === 'first' ? 0 : items.length - 1});
 				return;
 			case 'open':
-				openItem(items[state.libraryIndex]);
+				if (context === 'bookmarks') {
+					const mark = marks[state.bookmarkIndex];
+					if (mark) dispatch({type: 'jump', offset: mark.offset});
+				} else openItem(items[state.libraryIndex]);
 				return;
 			default:
 				dispatch({type: command});
@@ -151,13 +268,23 @@ export function App(props: AppProps) {
 
 	if (!frame) return <TooSmall cols={cols} rows={rows} />;
 	if (state.overlay === 'help') return <HelpView lines={HELP} top={state.helpTop} cols={cols} rows={rows} />;
+	const prompt = state.prompt ? (width: number) => promptLine(state.prompt!, width) : undefined;
+	if (state.overlay === 'bookmarks' && opened) {
+		const length = Math.max(1, opened.story.text.length);
+		const rowsOf: BookmarkRow[] = marks.map((bookmark) => {
+			const chapter = chapterAt(opened.story.chapters, bookmark.offset)?.title;
+			return {bookmark, percent: Math.min(100, Math.floor((100 * bookmark.offset) / length)), ...(chapter ? {chapter} : {})};
+		});
+		const footer = prompt?.(Math.min(cols - 2, 72)) ?? state.notice;
+		return <BookmarksView title={opened.story.title} items={rowsOf} selected={state.bookmarkIndex} cols={cols} rows={rows} {...(footer ? {footer} : {})} />;
+	}
 	if (state.overlay === 'library' || !layout || !opened) {
 		return <LibraryView items={items} selected={state.libraryIndex} cols={cols} rows={rows} now={Date.now()} {...(state.notice ? {notice: state.notice} : {})} />;
 	}
 	const page = layout.page(state.offset, frame.body);
 	const progress = progressAt(layout, state.offset, frame.body);
 	void indexReady;
-	return <ReaderView frame={frame} lines={pageLines(layout, page.rows)} status={statusLine(opened.story.title, progress, frame.column, state.notice)} />;
+	return <ReaderView frame={frame} lines={pageLines(layout, page.rows)} status={prompt ? prompt(frame.column) : statusLine(opened.story.title, progress, frame.column, state.notice)} />;
 }
 
 /** Builds the whole-book row count in slices of a few milliseconds, so keys are never blocked. */

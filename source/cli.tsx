@@ -3,6 +3,7 @@
  * terminal) or the full-screen reader. The only file that reads process.argv or calls exit.
  */
 import {existsSync} from 'node:fs';
+import path from 'node:path';
 import process from 'node:process';
 import {render} from 'ink';
 import meow from 'meow';
@@ -14,6 +15,8 @@ import {LecternError} from './io/errors.js';
 import {type ProgressEntry, type Storage, openStorage} from './io/storage.js';
 import {type StorySource, bundledKey, findStoriesDir, listBundled, loadSource} from './io/stories.js';
 import {SIGNAL_EXIT_CODES, enterFullscreen} from './io/terminal.js';
+import {exportTo, importFrom, listBookmarks} from './commands.js';
+import {openStory} from './io/identity.js';
 import {printLines} from './print.js';
 import {streamSize} from './ui/size.js';
 
@@ -31,10 +34,14 @@ const cli = meow(
     $ lectern                 resume the story you read last (or open the library)
     $ lectern <story-id>      open a bundled story
     $ lectern <file.txt>      open a plain-text file (UTF-8)
+    $ lectern bookmarks [story]   list bookmarks (all, or one story's); --json for scripts
 
   Options
     --list         list the bundled stories (id and title) and exit
     --width N      text column width in cells (20 or more; default 68)
+    --json         with "bookmarks": print JSON
+    --export FILE  write every story's place and bookmarks to FILE (JSON)
+    --import FILE  merge an export back in (adds what is new, overwrites nothing)
     --version      print the version
     --help         print this help
 
@@ -55,6 +62,9 @@ ${keys}
 		pkg: {name: 'lectern', version: typeof LECTERN_VERSION === 'string' ? LECTERN_VERSION : '0.0.0-dev'},
 		flags: {
 			list: {type: 'boolean', default: false},
+			json: {type: 'boolean', default: false},
+			export: {type: 'string'},
+			import: {type: 'string'},
 			width: {type: 'number'},
 		},
 	},
@@ -70,13 +80,20 @@ function main(): void {
 	if (width !== undefined && (!Number.isInteger(width) || width < 20)) {
 		throw new LecternError(`--width ${String(width)}: give a whole number of at least 20 columns.`);
 	}
+	const storage = openStorage();
+	if (cli.flags.export !== undefined) return void process.stdout.write(exportTo(storage, cli.flags.export));
+	if (cli.flags.import !== undefined) return void process.stdout.write(importFrom(storage, cli.flags.import));
+	if (cli.input[0] === 'bookmarks') {
+		const target = cli.input[1];
+		const key = target === undefined ? undefined : openStory(storage, storiesDir, sourceFor(target, storiesDir)).key;
+		return void process.stdout.write(listBookmarks(storage, key, cli.flags.json));
+	}
 	if (cli.input.length > 1) throw new LecternError(`Give one story at a time (got ${cli.input.length}). Run "lectern --help" for usage.`);
 
 	const printing = !process.stdout.isTTY;
-	const storage = openStorage();
 	const argument = cli.input[0];
 	const source = argument === undefined ? undefined : sourceFor(argument, storiesDir);
-	let opened = source ? {source, story: loadSource(storiesDir, source)} : undefined;
+	let opened = source ? {source, story: openStory(storage, storiesDir, source)} : undefined;
 	let notice = storage.notices.join(' ') || undefined;
 	if (!opened) {
 		const resumed = resumeLast(storage, storiesDir);
@@ -116,11 +133,12 @@ function runReader(storage: Storage, storiesDir: string, opened: {source: StoryS
 			{...(width ? {column: width} : storage.settings().width ? {column: storage.settings().width} : {})}
 			library={() => libraryFor(storage, storiesDir)}
 			open={(source) => {
-				const story = loadSource(storiesDir, source);
+				const story = openStory(storage, storiesDir, source);
 				return {story, offset: storage.progress(story.key)?.offset ?? 0};
 			}}
 			save={save}
 			session={session}
+			marks={storage}
 			{...(notice ? {notice} : {})}
 		/>,
 		{stdin: screen.stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 120},
@@ -153,7 +171,7 @@ function runReader(storage: Storage, storiesDir: string, opened: {source: StoryS
 
 function sourceFor(argument: string, storiesDir: string): StorySource {
 	const looksLikePath = /[/\\]/.test(argument) || /\.\w+$/.test(argument) || existsSync(argument);
-	if (looksLikePath) return {kind: 'file', path: argument};
+	if (looksLikePath) return {kind: 'file', path: path.resolve(argument)};
 	const ids = listBundled(storiesDir).map((story) => story.id);
 	if (!ids.includes(argument)) {
 		throw new LecternError(`No story or file "${argument}". Bundled stories: ${ids.join(', ') || 'none'}. Or give the path of a text file.`);
@@ -166,7 +184,7 @@ function resumeLast(storage: Storage, storiesDir: string): {opened?: {source: St
 	const entry = last ? storage.progress(last) : undefined;
 	if (!entry) return {};
 	try {
-		return {opened: {source: entry.source, story: loadSource(storiesDir, entry.source)}};
+		return {opened: {source: entry.source, story: openStory(storage, storiesDir, entry.source)}};
 	} catch (error) {
 		if (error instanceof LecternError) return {notice: error.message};
 		throw error;
@@ -181,7 +199,7 @@ function libraryFor(storage: Storage, storiesDir: string) {
 		...(story.meta.fandom ? {fandom: story.meta.fandom} : {}),
 		source: {kind: 'bundled', id: story.id} as StorySource,
 	}));
-	return libraryItems(bundled, storage.allProgress());
+	return libraryItems(bundled, storage.allProgress(), (source) => source.kind === 'file' && !existsSync(source.path));
 }
 
 function firstBundled(storiesDir: string): Story | undefined {

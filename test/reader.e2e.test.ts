@@ -178,7 +178,7 @@ describe('scripts and pipes', () => {
 	});
 
 	it.each([
-		[['missing-file.txt'], /^lectern: missing-file\.txt: no such file\./],
+		[['missing-file.txt'], /^lectern: \S*missing-file\.txt: no such file\./],
 		[['--width', '5', STORY], /^lectern: --width 5: give a whole number of at least 20 columns\.$/],
 		[['a', 'b'], /^lectern: Give one story at a time/],
 	])('exits with 1 and one line for %j', (args, message) => {

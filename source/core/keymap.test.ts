@@ -29,12 +29,28 @@ describe('keymap', () => {
 		['help', 'escape', 'close'],
 		['help', '?', 'close'],
 		['help', 'ctrl+c', 'quit'],
+		['reader', 'm', 'addBookmark'],
+		['reader', 'B', 'bookmarks'],
+		['reader', "'", 'bookmarks'],
+		['reader', '`', 'jumpBack'],
+		['bookmarks', 'enter', 'open'],
+		['bookmarks', 'r', 'rename'],
+		['bookmarks', 'd', 'delete'],
+		['bookmarks', 'u', 'undo'],
+		['bookmarks', 'escape', 'close'],
+		['library', 'x', 'forget'],
+		['prompt', 'enter', 'submit'],
+		['prompt', 'escape', 'cancel'],
+		['prompt', 'backspace', 'erase'],
+		['prompt', 'ctrl+c', 'quit'],
 	] as const)('in %s, %s means %s', (context, key, command) => {
 		expect(commandFor(context, key)).toBe(command);
 	});
 
 	it.each([
-		['reader', 'B'],
+		['reader', 'z'],
+		['prompt', 'q'],
+		['prompt', 'j'],
 		['reader', 'x'],
 		['reader', 'enter'],
 		['help', 'x'],

@@ -3,8 +3,8 @@
  * so a key can never work without being documented, or be documented without working.
  */
 
-/** Where a binding applies: while reading, in an overlay, or everywhere. */
-export type KeyContext = 'reader' | 'library' | 'help' | 'global';
+/** Where a binding applies: while reading, in an overlay, in a text prompt, or everywhere. */
+export type KeyContext = 'reader' | 'library' | 'bookmarks' | 'help' | 'prompt' | 'global';
 
 /** Everything a key can ask for. */
 export type Command =
@@ -24,7 +24,17 @@ export type Command =
 	| 'down'
 	| 'first'
 	| 'last'
-	| 'open';
+	| 'open'
+	| 'addBookmark'
+	| 'bookmarks'
+	| 'jumpBack'
+	| 'rename'
+	| 'delete'
+	| 'undo'
+	| 'submit'
+	| 'cancel'
+	| 'erase'
+	| 'forget';
 
 /** One row of the keymap: a command, the keys that trigger it, where, and its help text. */
 export type Binding = {
@@ -46,6 +56,9 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'halfUp', keys: ['u'], context: 'reader', help: 'Half a page up'},
 	{command: 'start', keys: ['g', 'home'], context: 'reader', help: 'Start of the story'},
 	{command: 'end', keys: ['G', 'end'], context: 'reader', help: 'End of the story'},
+	{command: 'addBookmark', keys: ['m'], context: 'reader', help: 'Bookmark this page (name it, Enter)'},
+	{command: 'bookmarks', keys: ['B', "'"], context: 'reader', help: 'Bookmarks: list, jump, rename, delete'},
+	{command: 'jumpBack', keys: ['`'], context: 'reader', help: 'Back to where the last jump left'},
 	{command: 'library', keys: ['o'], context: 'reader', help: 'Library: open another story'},
 	{command: 'help', keys: ['?'], context: 'reader', help: 'This help'},
 	{command: 'up', keys: ['up', 'k'], context: 'library', help: 'Previous story', hint: 'previous'},
@@ -54,7 +67,21 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'last', keys: ['end', 'G'], context: 'library', help: 'Last story'},
 	{command: 'open', keys: ['enter'], context: 'library', help: 'Open the story', hint: 'open'},
 	{command: 'close', keys: ['escape'], context: 'library', help: 'Back to the story', hint: 'back'},
+	{command: 'forget', keys: ['x'], context: 'library', help: 'Remove from the library (not the file)', hint: 'remove'},
 	{command: 'help', keys: ['?'], context: 'library', help: 'Help', hint: 'help'},
+	{command: 'up', keys: ['up', 'k'], context: 'bookmarks', help: 'Previous bookmark'},
+	{command: 'down', keys: ['down', 'j'], context: 'bookmarks', help: 'Next bookmark'},
+	{command: 'first', keys: ['home', 'g'], context: 'bookmarks', help: 'First bookmark'},
+	{command: 'last', keys: ['end', 'G'], context: 'bookmarks', help: 'Last bookmark'},
+	{command: 'open', keys: ['enter'], context: 'bookmarks', help: 'Jump to the bookmark', hint: 'jump'},
+	{command: 'rename', keys: ['r'], context: 'bookmarks', help: 'Rename the bookmark', hint: 'rename'},
+	{command: 'delete', keys: ['d'], context: 'bookmarks', help: 'Delete the bookmark', hint: 'delete'},
+	{command: 'undo', keys: ['u'], context: 'bookmarks', help: 'Undo the last delete', hint: 'undo'},
+	{command: 'close', keys: ['escape', 'B', "'"], context: 'bookmarks', help: 'Back to the story', hint: 'back'},
+	{command: 'submit', keys: ['enter'], context: 'prompt', help: 'Keep the name', hint: 'keep'},
+	{command: 'cancel', keys: ['escape'], context: 'prompt', help: 'Cancel', hint: 'cancel'},
+	{command: 'erase', keys: ['backspace'], context: 'prompt', help: 'Erase a character'},
+	{command: 'quit', keys: ['ctrl+c'], context: 'prompt', help: 'Quit (your place is saved)'},
 	{command: 'down', keys: ['down', 'j', 'space', 'pagedown'], context: 'help', help: 'Scroll down', hint: 'scroll'},
 	{command: 'up', keys: ['up', 'k', 'pageup'], context: 'help', help: 'Scroll up'},
 	{command: 'close', keys: ['escape', '?'], context: 'help', help: 'Close help', hint: 'close'},
@@ -82,7 +109,8 @@ export const KEY_LABELS: Readonly<Record<string, string>> = {
 /** The command bound to `key` in `context` (bindings of the context win over global ones). */
 export function commandFor(context: Exclude<KeyContext, 'global'>, key: string): Command | undefined {
 	const local = KEYMAP.find((b) => b.context === context && b.keys.includes(key));
-	if (local) return local.command;
+	// In a text prompt every other key is text, so the global single-letter keys do not apply.
+	if (local || context === 'prompt') return local?.command;
 	return KEYMAP.find((b) => b.context === 'global' && b.keys.includes(key))?.command;
 }
 
@@ -100,6 +128,8 @@ export function keyLabel(key: string): string {
 export const HELP_SECTIONS: ReadonlyArray<readonly [KeyContext, string]> = [
 	['reader', 'Reading'],
 	['library', 'Library'],
+	['bookmarks', 'Bookmarks'],
+	['prompt', 'Naming a bookmark (type to replace the suggested name)'],
 	['help', 'This help'],
 	['global', 'Everywhere'],
 ];
@@ -121,7 +151,7 @@ export function helpLines(): HelpLine[] {
 
 /** The one-line key hint for a screen: "Enter open · Esc back · q quit", from the bindings' hints. */
 export function hintLine(context: Exclude<KeyContext, 'global'>): string {
-	return KEYMAP.filter((b) => (b.context === context || b.context === 'global') && b.hint)
+	return KEYMAP.filter((b) => (b.context === context || (b.context === 'global' && context !== 'prompt')) && b.hint)
 		.map((b) => `${keyLabel(b.keys[0]!)} ${b.hint}`)
 		.join(' · ');
 }

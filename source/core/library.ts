@@ -10,6 +10,9 @@ export type LibraryItem<Source> = {
 	readonly percent?: number;
 	readonly readAt?: number;
 	readonly source: Source;
+	readonly bookmarks?: number;
+	/** True when the story's file has moved or vanished. */
+	readonly missing?: boolean;
 };
 
 /** What the library knows of a bundled story. */
@@ -28,12 +31,15 @@ export type ProgressRecord<Source> = {
 	readonly title: string;
 	readonly readAt: number;
 	readonly source: Source;
+	readonly byline?: string;
+	readonly bookmarks?: readonly unknown[];
 };
 
 /** Merges bundled stories and saved progress into one list, most recently read first. */
 export function libraryItems<Source>(
 	bundled: ReadonlyArray<BundledEntry<Source>>,
 	progress: Readonly<Record<string, ProgressRecord<Source>>>,
+	isMissing: (source: Source) => boolean = () => false,
 ): Array<LibraryItem<Source>> {
 	const items = new Map<string, LibraryItem<Source>>();
 	for (const story of bundled) {
@@ -43,7 +49,9 @@ export function libraryItems<Source>(
 	for (const [key, entry] of Object.entries(progress)) {
 		const known = items.get(key);
 		const percent = entry.length > 0 ? Math.min(100, Math.round((100 * entry.offset) / entry.length)) : 0;
-		items.set(key, {...(known ?? {key, title: entry.title || key, source: entry.source}), percent, readAt: entry.readAt});
+		const base = known ?? {key, title: entry.title || key, source: entry.source, ...(entry.byline ? {byline: entry.byline} : {})};
+		const missing = !known && isMissing(entry.source);
+		items.set(key, {...base, percent, readAt: entry.readAt, bookmarks: entry.bookmarks?.length ?? 0, ...(missing ? {missing} : {})});
 	}
 	return [...items.values()].sort((a, b) => (b.readAt ?? -1) - (a.readAt ?? -1));
 }

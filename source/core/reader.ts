@@ -5,7 +5,21 @@
 import type {Layout} from './layout.js';
 
 /** What covers the page, if anything. */
-export type Overlay = 'none' | 'help' | 'library';
+export type Overlay = 'none' | 'help' | 'library' | 'bookmarks';
+
+/** A one-line text prompt: naming a new bookmark, or renaming one. */
+export type Prompt = {
+	readonly purpose: 'add' | 'rename';
+	readonly text: string;
+	/** True while the text is the suggested default: the first key typed replaces it. */
+	readonly pristine: boolean;
+	/** The bookmark being renamed. */
+	readonly id?: string;
+	/** Where a new bookmark goes. */
+	readonly offset?: number;
+};
+
+const JUMPS_REMEMBERED = 100;
 
 /** The reader's state. */
 export type ReaderState = {
@@ -20,6 +34,12 @@ export type ReaderState = {
 	readonly notice?: string;
 	/** Where the last page turns forward started, newest last: lets a turn back retrace them. */
 	readonly turned?: readonly number[];
+	/** Selected row of the bookmark list. */
+	readonly bookmarkIndex: number;
+	/** The text prompt, while one is open: keys type into it. */
+	readonly prompt?: Prompt;
+	/** Where each jump (bookmark, start, end, contents, search) left from, newest last. */
+	readonly jumps: readonly number[];
 };
 
 /** Everything that can happen to the reader. */
@@ -37,6 +57,13 @@ export type ReaderAction =
 	| {type: 'closeOverlay'}
 	| {type: 'libraryMove'; to: number}
 	| {type: 'helpScroll'; by: number}
+	| {type: 'bookmarkMove'; to: number}
+	| {type: 'jump'; offset: number}
+	| {type: 'jumpBack'}
+	| {type: 'openPrompt'; prompt: Omit<Prompt, 'pristine'>}
+	| {type: 'promptType'; text: string}
+	| {type: 'promptErase'}
+	| {type: 'closePrompt'}
 	| {type: 'notice'; text: string | undefined};
 
 /** What the reducer needs to know: the layout in use (none before a story is open), the page height, list lengths. */
@@ -46,24 +73,48 @@ export type ReaderContext = {
 	readonly libraryLength: number;
 	/** The last line the help screen can start at. */
 	readonly helpMax?: number;
+	readonly bookmarkCount?: number;
 };
 
 /** The state a story opens in. */
 export function initialReaderState(offset = 0, overlay: Overlay = 'none'): ReaderState {
-	return {offset: Math.max(0, offset), overlay, libraryIndex: 0, helpTop: 0};
+	return {offset: Math.max(0, offset), overlay, libraryIndex: 0, helpTop: 0, bookmarkIndex: 0, jumps: []};
 }
 
 /** Applies one action. Pure: the same state, action and context always give the same result. */
 export function readerReducer(state: ReaderState, action: ReaderAction, context: ReaderContext): ReaderState {
 	switch (action.type) {
 		case 'openOverlay':
-			return {...state, overlay: action.overlay, notice: undefined, ...(action.overlay === 'help' ? {helpTop: 0} : {libraryIndex: 0})};
+			return {...state, overlay: action.overlay, notice: undefined, helpTop: 0, libraryIndex: 0, bookmarkIndex: 0};
 		case 'closeOverlay':
 			return {...state, overlay: 'none'};
 		case 'libraryMove':
 			return {...state, libraryIndex: clamp(action.to, 0, context.libraryLength - 1)};
 		case 'helpScroll':
 			return {...state, helpTop: clamp(state.helpTop + action.by, 0, context.helpMax ?? 0)};
+		case 'bookmarkMove':
+			return {...state, bookmarkIndex: clamp(action.to, 0, (context.bookmarkCount ?? 0) - 1)};
+		case 'openPrompt':
+			return {...state, prompt: {...action.prompt, pristine: true}, notice: undefined};
+		case 'promptType':
+			if (!state.prompt) return state;
+			return {...state, prompt: {...state.prompt, text: (state.prompt.pristine ? '' : state.prompt.text) + action.text, pristine: false}};
+		case 'promptErase':
+			if (!state.prompt) return state;
+			return {...state, prompt: {...state.prompt, text: state.prompt.pristine ? '' : Array.from(state.prompt.text).slice(0, -1).join(''), pristine: false}};
+		case 'closePrompt': {
+			const {prompt: _prompt, ...rest} = state;
+			return rest;
+		}
+		case 'jump':
+			if (action.offset === state.offset) return state;
+			return {...moveTo(state, action.offset), jumps: [...state.jumps, state.offset].slice(-JUMPS_REMEMBERED), overlay: 'none'};
+		case 'jumpBack': {
+			const back = state.jumps.at(-1);
+			if (back === undefined) return {...state, notice: 'No earlier place to go back to'};
+			// Going back is a jump too, so a second ` returns to where the first one left.
+			return {...moveTo(state, back), jumps: [...state.jumps.slice(0, -1), state.offset]};
+		}
 		case 'notice':
 			return {...state, notice: action.text};
 		default:
@@ -71,7 +122,7 @@ export function readerReducer(state: ReaderState, action: ReaderAction, context:
 	}
 }
 
-type Navigation = Exclude<ReaderAction, {type: 'openOverlay' | 'closeOverlay' | 'libraryMove' | 'helpScroll' | 'notice'}>;
+type Navigation = Extract<ReaderAction, {type: 'nextPage' | 'prevPage' | 'lineDown' | 'lineUp' | 'halfDown' | 'halfUp' | 'start' | 'end' | 'goto'}>;
 
 function navigate(state: ReaderState, action: Navigation, context: ReaderContext & {layout: Layout}): ReaderState {
 	const {layout, height} = context;
@@ -100,9 +151,9 @@ function navigate(state: ReaderState, action: Navigation, context: ReaderContext
 		case 'halfUp':
 			return moveTo(state, layout.scroll(state.offset, -Math.max(1, Math.floor(height / 2))));
 		case 'start':
-			return moveTo(state, 0);
+			return readerReducer(state, {type: 'jump', offset: 0}, context);
 		case 'end':
-			return moveTo(state, layout.endOffset(height));
+			return readerReducer(state, {type: 'jump', offset: layout.endOffset(height)}, context);
 		case 'goto':
 			return moveTo(state, Math.min(Math.max(0, action.offset), layout.story.text.length));
 		default:

@@ -1,3 +1,4 @@
+import {hintLine} from '../core/keymap.js';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {LibraryItem} from '../core/library.js';
@@ -72,7 +73,8 @@ describe('LibraryView', () => {
 	it('shows the key hints on the last row when there is no notice', () => {
 		const rows = show({});
 		expect(rows).toHaveLength(30);
-		expect(rows.at(-1)?.trim()).toBe('↑ previous · ↓ next · Enter open · Esc back · ? help · q quit');
+		expect(rows.at(-1)?.trim()).toBe(hintLine('library'));
+		expect(rows.at(-1)).toContain('Enter open · Esc back · x remove · ? help · q quit');
 	});
 
 	it('shows a notice in place of the key hints', () => {

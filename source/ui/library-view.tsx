@@ -32,7 +32,9 @@ export function LibraryView<Source>({items, selected, cols, rows, notice, now}: 
 				const mark = index === selected ? '› ' : '  ';
 				const details = [
 					item.byline,
+					item.missing ? 'missing: the file has moved or gone' : undefined,
 					item.percent === undefined ? 'not started' : `${item.percent}% read`,
+					item.bookmarks ? `${item.bookmarks} bookmark${item.bookmarks === 1 ? '' : 's'}` : undefined,
 					item.readAt ? relativeTime(item.readAt, now) : undefined,
 				]
 					.filter(Boolean)
