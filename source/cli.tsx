@@ -48,8 +48,8 @@ const cli = meow(
   Keys
 ${keys}
 
-  When the output is not a terminal, the story is printed as plain text,
-  wrapped to --width (or 80) columns.
+  When the output is not a terminal (or TERM=dumb), the story is printed as
+  plain text, wrapped to --width (or 80) columns.
 
   Examples
     $ lectern buffy-angel-untitled
@@ -90,7 +90,8 @@ function main(): void {
 	}
 	if (cli.input.length > 1) throw new LecternError(`Give one story at a time (got ${cli.input.length}). Run "lectern --help" for usage.`);
 
-	const printing = !process.stdout.isTTY;
+	// A dumb terminal cannot move the cursor or switch screens: it gets the story as plain text.
+	const printing = !process.stdout.isTTY || process.env['TERM'] === 'dumb';
 	const argument = cli.input[0];
 	const source = argument === undefined ? undefined : sourceFor(argument, storiesDir);
 	let opened = source ? {source, story: openStory(storage, storiesDir, source)} : undefined;

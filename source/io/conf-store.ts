@@ -3,7 +3,7 @@
  * read is moved aside to a dated backup (never deleted), and every change is a locked
  * read-modify-write, so two Lectern windows never overwrite each other's changes.
  */
-import {mkdirSync, renameSync, rmdirSync, statSync} from 'node:fs';
+import {accessSync, constants, existsSync, mkdirSync, renameSync, rmdirSync, statSync} from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
@@ -56,6 +56,10 @@ export function openStore(name: string, options: {cwd?: string; now?: () => Date
 			return undefined;
 		}
 	}
+	// conf retries a failed atomic write for about a second of busy CPU before giving up: find
+	// out now, once, instead of freezing the reader on its first save.
+	const writable = canWrite(conf.path);
+	if (!writable) note(cannotSave(Object.assign(new Error('read-only'), {code: 'EACCES'})));
 	return {
 		path: conf.path,
 		read: () => {
@@ -66,6 +70,7 @@ export function openStore(name: string, options: {cwd?: string; now?: () => Date
 			}
 		},
 		update(change) {
+			if (!writable) throw Object.assign(new Error('read-only'), {code: 'EACCES'});
 			withLock(`${conf.path}.lock`, () => {
 				const data = {...conf.store};
 				change(data);
@@ -136,6 +141,16 @@ function withLock(lock: string, action: () => void): void {
 		} catch {
 			// Already gone: nothing to release.
 		}
+	}
+}
+
+function canWrite(file: string): boolean {
+	try {
+		accessSync(path.dirname(file), constants.W_OK);
+		if (existsSync(file)) accessSync(file, constants.W_OK);
+		return true;
+	} catch {
+		return false;
 	}
 }
 

@@ -4,6 +4,7 @@
  */
 import {openSync} from 'node:fs';
 import tty from 'node:tty';
+import {LecternError} from './errors.js';
 
 const ENTER = '\u001B[?1049h\u001B[?25l';
 const LEAVE = '\u001B[?25h\u001B[?1049l';
@@ -38,8 +39,13 @@ export function enterFullscreen(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadSt
 }
 
 function openControllingTerminal(): NodeJS.ReadStream {
-	const stream = new tty.ReadStream(openSync('/dev/tty', 'r'));
-	return stream as unknown as NodeJS.ReadStream;
+	let fd: number;
+	try {
+		fd = openSync('/dev/tty', 'r');
+	} catch {
+		throw new LecternError('No terminal to read keys from (stdin is not a terminal). To print the story, pipe it: lectern STORY | cat');
+	}
+	return new tty.ReadStream(fd) as unknown as NodeJS.ReadStream;
 }
 
 /** Exit codes for the signals the reader handles: 128 plus the signal number. */
