@@ -2,15 +2,19 @@
  * The composition root: the story on screen, the reader reducer, the terminal size, the key
  * handler and the effects that save the position. Everything it draws comes from `ui/`.
  */
-import {useApp, useInput} from 'ink';
-import {useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
+import {Box, useApp, useInput} from 'ink';
+import {type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {type Bookmark, defaultName, snippetAt} from './core/bookmarks.js';
-import {commandFor, helpLines, keyLabel} from './core/keymap.js';
+import {commandFor, helpLines, hintLine, keyLabel} from './core/keymap.js';
 import {sanitize} from './core/sanitize.js';
+import {hyphenationLoaded, loadHyphenation} from './core/hyphenate.js';
 import {Layout} from './core/layout.js';
 import {type LibraryItem} from './core/library.js';
 import {type ReaderAction, type ReaderState, initialReaderState, readerReducer} from './core/reader.js';
-import {DEFAULT_COLUMN, frameFor, pageLines, progressAt, statusLine} from './core/screen.js';
+import {type ColorLevel, resolveTheme} from './core/color.js';
+import {fit, frameFor, pageLines, progressAt, statusLine} from './core/screen.js';
+import {DEFAULT_SETTINGS, MIN_WIDTH, type ReaderSettings, SETTING_FIELDS, widthStep} from './core/settings.js';
+import {THEMES, findTheme, nextTheme, previousTheme} from './core/themes.js';
 import {type Story, chapterAt} from './core/story.js';
 import type {Storage} from './io/storage.js';
 import type {StorySource} from './io/stories.js';
@@ -20,7 +24,9 @@ import {keyNames} from './ui/keys.js';
 import {LibraryView} from './ui/library-view.js';
 import {ReaderView} from './ui/reader-view.js';
 import {promptLine} from './ui/prompt-line.js';
+import {SETTINGS_PANEL_ROWS, SettingsPanel} from './ui/settings-panel.js';
 import {type SizeSource, useSize} from './ui/size.js';
+import {ThemeProvider, screenBackground} from './ui/theme.js';
 import {TooSmall} from './ui/too-small.js';
 
 /** The part of storage the reader changes directly. */
@@ -37,7 +43,12 @@ export type AppProps = {
 	readonly source?: StorySource;
 	readonly offset?: number;
 	readonly size: SizeSource;
-	readonly column?: number;
+	/** The settings to start with (stored ones, with this run's flags over them). */
+	readonly settings?: ReaderSettings;
+	/** Saves the settings the reader changed (only those: a flag for one run is not saved). */
+	readonly saveSettings?: (changed: Partial<ReaderSettings>) => void;
+	/** How many colours the terminal shows; tests and NO_COLOR get none. */
+	readonly colorLevel?: ColorLevel;
 	/** The library's items, read fresh each time the library opens. */
 	readonly library: () => ReadonlyArray<LibraryItem<StorySource>>;
 	/** Opens a story from the library: its text and saved offset. Throws a user-facing error. */
@@ -54,6 +65,11 @@ export type AppProps = {
 
 const HELP = helpLines();
 
+// The settings that differ between two sets of settings.
+function diff(before: ReaderSettings, after: ReaderSettings): Partial<ReaderSettings> {
+	return Object.fromEntries(Object.entries(after).filter(([key, value]) => before[key as keyof ReaderSettings] !== value));
+}
+
 // A key name that stands for typed text: one printable character (named keys are longer).
 function isText(name: string): boolean {
 	return name === 'space' || Array.from(name).length === 1;
@@ -65,16 +81,30 @@ export function App(props: AppProps) {
 	const {cols, rows} = useSize(props.size);
 	const [opened, setOpened] = useState(() => (props.story && props.source ? {story: props.story, source: props.source} : undefined));
 	const [state, setState] = useState<ReaderState>(() => ({
-		...initialReaderState(props.offset ?? 0, opened ? 'none' : 'library'),
+		...initialReaderState(props.offset ?? 0, opened ? 'none' : 'library', props.settings ?? DEFAULT_SETTINGS),
 		...(props.notice ? {notice: props.notice} : {}),
 	}));
 	const [items, setItems] = useState(() => (opened ? [] : props.library()));
 	const [marks, setMarks] = useState<readonly Bookmark[]>(() => (opened ? props.marks.bookmarks(opened.story.key) : []));
 	const deleted = useRef<Bookmark | undefined>(undefined);
-	const frame = frameFor(cols, rows, props.column ?? DEFAULT_COLUMN);
+	const {settings} = state;
+	// The settings panel sits under the page, so the page is laid out in the rows above it.
+	const panelRows = state.overlay === 'settings' ? SETTINGS_PANEL_ROWS : 0;
+	const frame = frameFor(cols, rows - panelRows, settings.width);
+	const theme = useMemo(() => resolveTheme(findTheme(settings.theme) ?? THEMES[0]!, props.colorLevel ?? 'none'), [settings.theme, props.colorLevel]);
 	const column = frame?.column ?? 1;
 	const story = opened?.story;
-	const layout = useMemo(() => (story ? new Layout(story, column) : undefined), [story, column]);
+	// Hyphenation patterns load on demand; the layout is redone once they are there.
+	const [patternsLoaded, setPatternsLoaded] = useState(hyphenationLoaded);
+	useEffect(() => {
+		if (settings.hyphenate && !patternsLoaded) void loadHyphenation().then(() => setPatternsLoaded(true));
+	}, [settings.hyphenate, patternsLoaded]);
+	const {justify, paragraphStyle, spacing} = settings;
+	const hyphenate = settings.hyphenate && patternsLoaded;
+	const layout = useMemo(
+		() => (story ? new Layout(story, column, {justify, hyphenate, paragraphStyle, spacing}) : undefined),
+		[story, column, justify, hyphenate, paragraphStyle, spacing],
+	);
 	const indexReady = useWholeBookIndex(layout);
 
 	// Keep the session current for exit handlers, and save shortly after the reader stops moving.
@@ -119,7 +149,7 @@ export function App(props: AppProps) {
 			live.current.opened = {story: next.story, source: item.source};
 			setOpened(live.current.opened);
 			setBookmarks(props.marks.bookmarks(next.story.key));
-			apply(initialReaderState(next.offset));
+			apply(initialReaderState(next.offset, 'none', live.current.state.settings));
 		} catch (error) {
 			dispatch({type: 'notice', text: (error as Error).message});
 		}
@@ -135,6 +165,11 @@ export function App(props: AppProps) {
 		const {story, source} = opened;
 		props.marks.changeBookmarks(story.key, {title: story.title, source, length: story.text.length}, change);
 		setBookmarks(props.marks.bookmarks(story.key));
+	};
+	const changeSettings = (changed: Partial<ReaderSettings>, notice?: string) => {
+		dispatch({type: 'changeSettings', settings: {...live.current.state.settings, ...changed}});
+		props.saveSettings?.(changed);
+		if (notice) dispatch({type: 'notice', text: notice});
 	};
 	const submitPrompt = () => {
 		const {state, opened, layout} = live.current;
@@ -171,7 +206,8 @@ export function App(props: AppProps) {
 				submitPrompt();
 				return;
 			case 'cancel':
-				dispatch({type: 'closePrompt'});
+				if (context === 'themes') dispatch({type: 'revertTheme'});
+				else dispatch({type: 'closePrompt'});
 				return;
 			case 'erase':
 				dispatch({type: 'promptErase'});
@@ -189,6 +225,36 @@ export function App(props: AppProps) {
 			case 'jumpBack':
 				dispatch({type: 'jumpBack'});
 				return;
+			case 'cycleTheme': {
+				const next = nextTheme(state.settings.theme);
+				changeSettings({theme: next.name}, `Theme: ${next.label}`);
+				return;
+			}
+			case 'pickTheme':
+			case 'settings':
+				dispatch({type: 'openOverlay', overlay: command === 'pickTheme' ? 'themes' : 'settings'});
+				return;
+			case 'narrower':
+			case 'wider': {
+				const widest = Math.max(MIN_WIDTH, live.current.frame ? cols : MIN_WIDTH);
+				const current = Math.min(state.settings.width, widest);
+				const next = widthStep({...state.settings, width: current}, command === 'wider' ? 1 : -1).width;
+				if (next === current || (command === 'wider' && current >= widest)) {
+					dispatch({type: 'notice', text: command === 'wider' ? 'The column is as wide as the window' : 'The column is as narrow as it gets'});
+					return;
+				}
+				changeSettings({width: Math.min(next, widest)}, `Column: ${Math.min(next, widest)} cells`);
+				return;
+			}
+			case 'resetWidth':
+				changeSettings({width: DEFAULT_SETTINGS.width}, `Column: ${DEFAULT_SETTINGS.width} cells (default)`);
+				return;
+			case 'less':
+			case 'more': {
+				const field = SETTING_FIELDS[state.settingIndex];
+				if (field) changeSettings(diff(state.settings, field.step(state.settings, command === 'less' ? -1 : 1)));
+				return;
+			}
 			case 'rename': {
 				const mark = marks[state.bookmarkIndex];
 				if (mark) dispatch({type: 'openPrompt', prompt: {purpose: 'rename', text: mark.name, id: mark.id}});
@@ -246,6 +312,8 @@ export function App(props: AppProps) {
 			case 'down': {
 				const by = command === 'up' ? -1 : 1;
 				if (context === 'help') dispatch({type: 'helpScroll', by});
+				else if (context === 'settings') dispatch({type: 'settingMove', to: state.settingIndex + by});
+				else if (context === 'themes') dispatch({type: 'previewTheme', theme: (by > 0 ? nextTheme(state.settings.theme) : previousTheme(state.settings.theme)).name});
 				else if (context === 'bookmarks') dispatch({type: 'bookmarkMove', to: state.bookmarkIndex + by});
 				else dispatch({type: 'libraryMove', to: state.libraryIndex + by});
 				return;
@@ -256,7 +324,11 @@ export function App(props: AppProps) {
 				else dispatch({type: 'libraryMove', to: command === 'first' ? 0 : items.length - 1});
 				return;
 			case 'open':
-				if (context === 'bookmarks') {
+				if (context === 'themes') {
+					props.saveSettings?.({theme: state.settings.theme});
+					dispatch({type: 'closeOverlay'});
+					dispatch({type: 'notice', text: `Theme: ${findTheme(state.settings.theme)?.label ?? state.settings.theme}`});
+				} else if (context === 'bookmarks') {
 					const mark = marks[state.bookmarkIndex];
 					if (mark) dispatch({type: 'jump', offset: mark.offset});
 				} else openItem(items[state.libraryIndex]);
@@ -266,25 +338,53 @@ export function App(props: AppProps) {
 		}
 	}
 
-	if (!frame) return <TooSmall cols={cols} rows={rows} />;
-	if (state.overlay === 'help') return <HelpView lines={HELP} top={state.helpTop} cols={cols} rows={rows} />;
-	const prompt = state.prompt ? (width: number) => promptLine(state.prompt!, width) : undefined;
-	if (state.overlay === 'bookmarks' && opened) {
-		const length = Math.max(1, opened.story.text.length);
-		const rowsOf: BookmarkRow[] = marks.map((bookmark) => {
-			const chapter = chapterAt(opened.story.chapters, bookmark.offset)?.title;
-			return {bookmark, percent: Math.min(100, Math.floor((100 * bookmark.offset) / length)), ...(chapter ? {chapter} : {})};
-		});
-		const footer = prompt?.(Math.min(cols - 2, 72)) ?? state.notice;
-		return <BookmarksView title={opened.story.title} items={rowsOf} selected={state.bookmarkIndex} cols={cols} rows={rows} {...(footer ? {footer} : {})} />;
-	}
-	if (state.overlay === 'library' || !layout || !opened) {
-		return <LibraryView items={items} selected={state.libraryIndex} cols={cols} rows={rows} now={Date.now()} {...(state.notice ? {notice: state.notice} : {})} />;
-	}
-	const page = layout.page(state.offset, frame.body);
-	const progress = progressAt(layout, state.offset, frame.body);
+	const content = (): ReactNode => {
+		if (!frame) return <TooSmall cols={cols} rows={rows} />;
+		if (state.overlay === 'help') return <HelpView lines={HELP} top={state.helpTop} cols={cols} rows={rows} />;
+		const prompt = state.prompt ? (width: number) => promptLine(state.prompt!, width) : undefined;
+		if (state.overlay === 'bookmarks' && opened) {
+			const length = Math.max(1, opened.story.text.length);
+			const items: BookmarkRow[] = marks.map((bookmark) => {
+				const chapter = chapterAt(opened.story.chapters, bookmark.offset)?.title;
+				return {bookmark, percent: Math.min(100, Math.floor((100 * bookmark.offset) / length)), ...(chapter ? {chapter} : {})};
+			});
+			const footer = prompt?.(Math.min(cols - 2, 72)) ?? state.notice;
+			return <BookmarksView title={opened.story.title} items={items} selected={state.bookmarkIndex} cols={cols} rows={rows} {...(footer ? {footer} : {})} />;
+		}
+		if (state.overlay === 'library' || !layout || !opened) {
+			return <LibraryView items={items} selected={state.libraryIndex} cols={cols} rows={rows} now={Date.now()} {...(state.notice ? {notice: state.notice} : {})} />;
+		}
+		const page = layout.page(state.offset, frame.body);
+		const progress = progressAt(layout, state.offset, frame.body);
+		const status =
+			state.overlay === 'themes'
+				? themePickerLine(settings.theme, frame.column)
+				: prompt
+					? prompt(frame.column)
+					: statusLine(opened.story.title, progress, frame.column, state.notice);
+		return (
+			<>
+				<ReaderView frame={frame} lines={pageLines(layout, page.rows)} status={status} />
+				{state.overlay === 'settings' && <SettingsPanel settings={settings} selected={state.settingIndex} cols={cols} />}
+			</>
+		);
+	};
 	void indexReady;
-	return <ReaderView frame={frame} lines={pageLines(layout, page.rows)} status={prompt ? prompt(frame.column) : statusLine(opened.story.title, progress, frame.column, state.notice)} />;
+	const background = screenBackground(theme);
+	return (
+		<ThemeProvider theme={theme}>
+			<Box flexDirection="column" width={cols} height={rows} {...(background ? {backgroundColor: background} : {})}>
+				{content()}
+			</Box>
+		</ThemeProvider>
+	);
+}
+
+// The status line while the theme picker is open: where the reader is in the list, and the keys.
+function themePickerLine(current: string, width: number): string {
+	const index = THEMES.findIndex((theme) => theme.name === current);
+	const label = THEMES[index]?.label ?? current;
+	return fit(`Theme ‹ ${label} › ${index + 1}/${THEMES.length} · ${hintLine('themes')}`, width);
 }
 
 /** Builds the whole-book row count in slices of a few milliseconds, so keys are never blocked. */

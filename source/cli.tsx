@@ -5,11 +5,16 @@
 import {existsSync} from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
+import chalk from 'chalk';
 import {render} from 'ink';
 import meow from 'meow';
 import {App, type Session} from './app.js';
 import {helpRows} from './core/keymap.js';
+import {chalkLevel, detectColorLevel} from './core/color.js';
+import {loadHyphenation} from './core/hyphenate.js';
 import {libraryItems} from './core/library.js';
+import {DEFAULT_SETTINGS, MAX_WIDTH, MIN_WIDTH, type ReaderSettings} from './core/settings.js';
+import {findTheme, themeNames} from './core/themes.js';
 import type {Story} from './core/story.js';
 import {LecternError} from './io/errors.js';
 import {type ProgressEntry, type Storage, openStorage} from './io/storage.js';
@@ -39,6 +44,12 @@ const cli = meow(
   Options
     --list         list the bundled stories (id and title) and exit
     --width N      text column width in cells (20 or more; default 68)
+    --theme NAME   ${themeNames().join(', ')}
+    --justify      justified text (--no-justify: ragged right)
+    --hyphenate    hyphenate English words (--no-hyphenate: never)
+    --spacing S    single or double line spacing
+    --paragraphs P spaced (a blank line between) or indented (first-line indent)
+                   These settings apply to this run; changes made in the reader are kept.
     --json         with "bookmarks": print JSON
     --export FILE  write every story's place and bookmarks to FILE (JSON)
     --import FILE  merge an export back in (adds what is new, overwrites nothing)
@@ -63,6 +74,11 @@ ${keys}
 		flags: {
 			list: {type: 'boolean', default: false},
 			json: {type: 'boolean', default: false},
+			theme: {type: 'string'},
+			justify: {type: 'boolean'},
+			hyphenate: {type: 'boolean'},
+			spacing: {type: 'string'},
+			paragraphs: {type: 'string'},
 			export: {type: 'string'},
 			import: {type: 'string'},
 			width: {type: 'number'},
@@ -70,16 +86,14 @@ ${keys}
 	},
 );
 
-function main(): void {
+async function main(): Promise<void> {
 	const storiesDir = findStoriesDir();
 	if (cli.flags.list) {
 		for (const story of listBundled(storiesDir)) process.stdout.write(`${story.id}\t${story.title}\n`);
 		return;
 	}
-	const width = cli.flags.width;
-	if (width !== undefined && (!Number.isInteger(width) || width < 20)) {
-		throw new LecternError(`--width ${String(width)}: give a whole number of at least 20 columns.`);
-	}
+	const flags = settingsFromFlags();
+	const width = flags.width;
 	const storage = openStorage();
 	if (cli.flags.export !== undefined) return void process.stdout.write(exportTo(storage, cli.flags.export));
 	if (cli.flags.import !== undefined) return void process.stdout.write(importFrom(storage, cli.flags.import));
@@ -113,10 +127,16 @@ function main(): void {
 		return;
 	}
 
-	runReader(storage, storiesDir, opened, notice, width);
+	const settings = {...DEFAULT_SETTINGS, ...storage.settings(), ...flags};
+	// Loaded before the first frame, so the first page is already hyphenated.
+	if (settings.hyphenate) await loadHyphenation();
+	runReader(storage, storiesDir, opened, notice, settings);
 }
 
-function runReader(storage: Storage, storiesDir: string, opened: {source: StorySource; story: Story} | undefined, notice: string | undefined, width: number | undefined): void {
+function runReader(storage: Storage, storiesDir: string, opened: {source: StorySource; story: Story} | undefined, notice: string | undefined, settings: ReaderSettings): void {
+	const colorLevel = detectColorLevel(process.env, Boolean(process.stdout.isTTY), process.platform);
+	// Ink colours through chalk, which picks its own level and ignores NO_COLOR: set it ourselves.
+	chalk.level = chalkLevel(colorLevel);
 	const session: Session = {};
 	const save = (story: Story, source: StorySource, offset: number) => {
 		const entry: ProgressEntry = {offset, length: story.text.length, title: story.title, source, readAt: Date.now()};
@@ -131,7 +151,9 @@ function runReader(storage: Storage, storiesDir: string, opened: {source: StoryS
 		<App
 			{...(opened ? {story: opened.story, source: opened.source, offset: storage.progress(opened.story.key)?.offset ?? 0} : {})}
 			size={size}
-			{...(width ? {column: width} : storage.settings().width ? {column: storage.settings().width} : {})}
+			settings={settings}
+			saveSettings={(changed) => storage.saveSettings(changed)}
+			colorLevel={colorLevel}
 			library={() => libraryFor(storage, storiesDir)}
 			open={(source) => {
 				const story = openStory(storage, storiesDir, source);
@@ -168,6 +190,32 @@ function runReader(storage: Storage, storiesDir: string, opened: {source: StoryS
 		() => finish(0),
 		(error: unknown) => finish(1, error),
 	);
+}
+
+// The settings given as flags, checked: a bad value is a one-line error naming what is allowed.
+function settingsFromFlags(): Partial<ReaderSettings> {
+	const {width, theme, justify, hyphenate, spacing, paragraphs} = cli.flags;
+	const result: {-readonly [K in keyof ReaderSettings]?: ReaderSettings[K]} = {};
+	if (width !== undefined) {
+		if (!Number.isInteger(width) || width < MIN_WIDTH) throw new LecternError(`--width ${String(width)}: give a whole number of at least ${MIN_WIDTH} columns.`);
+		result.width = Math.min(width, MAX_WIDTH);
+	}
+	if (theme !== undefined) {
+		const found = findTheme(theme);
+		if (!found) throw new LecternError(`--theme ${theme}: no such theme. Themes: ${themeNames().join(', ')}.`);
+		result.theme = found.name;
+	}
+	if (justify !== undefined) result.justify = justify;
+	if (hyphenate !== undefined) result.hyphenate = hyphenate;
+	if (spacing !== undefined) {
+		if (spacing !== 'single' && spacing !== 'double') throw new LecternError(`--spacing ${spacing}: give single or double.`);
+		result.spacing = spacing === 'double' ? 2 : 1;
+	}
+	if (paragraphs !== undefined) {
+		if (paragraphs !== 'spaced' && paragraphs !== 'indented') throw new LecternError(`--paragraphs ${paragraphs}: give spaced or indented.`);
+		result.paragraphStyle = paragraphs;
+	}
+	return result;
 }
 
 function sourceFor(argument: string, storiesDir: string): StorySource {
@@ -208,12 +256,10 @@ function firstBundled(storiesDir: string): Story | undefined {
 	return first ? loadSource(storiesDir, {kind: 'bundled', id: first.id}) : undefined;
 }
 
-try {
-	main();
-} catch (error) {
+main().catch((error: unknown) => {
 	if (error instanceof LecternError) {
 		process.stderr.write(`lectern: ${error.message}\n`);
 		process.exit(1);
 	}
 	throw error;
-}
+});

@@ -4,7 +4,7 @@
  */
 
 /** Where a binding applies: while reading, in an overlay, in a text prompt, or everywhere. */
-export type KeyContext = 'reader' | 'library' | 'bookmarks' | 'help' | 'prompt' | 'global';
+export type KeyContext = 'reader' | 'library' | 'bookmarks' | 'settings' | 'themes' | 'help' | 'prompt' | 'global';
 
 /** Everything a key can ask for. */
 export type Command =
@@ -34,7 +34,15 @@ export type Command =
 	| 'submit'
 	| 'cancel'
 	| 'erase'
-	| 'forget';
+	| 'forget'
+	| 'cycleTheme'
+	| 'pickTheme'
+	| 'narrower'
+	| 'wider'
+	| 'resetWidth'
+	| 'settings'
+	| 'less'
+	| 'more';
 
 /** One row of the keymap: a command, the keys that trigger it, where, and its help text. */
 export type Binding = {
@@ -59,6 +67,12 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'addBookmark', keys: ['m'], context: 'reader', help: 'Bookmark this page (name it, Enter)'},
 	{command: 'bookmarks', keys: ['B', "'"], context: 'reader', help: 'Bookmarks: list, jump, rename, delete'},
 	{command: 'jumpBack', keys: ['`'], context: 'reader', help: 'Back to where the last jump left'},
+	{command: 'cycleTheme', keys: ['c'], context: 'reader', help: 'Next theme'},
+	{command: 'pickTheme', keys: ['C'], context: 'reader', help: 'Theme picker, previewed on this page'},
+	{command: 'narrower', keys: ['-'], context: 'reader', help: 'Narrower column'},
+	{command: 'wider', keys: ['+'], context: 'reader', help: 'Wider column'},
+	{command: 'resetWidth', keys: ['='], context: 'reader', help: 'Default column width'},
+	{command: 'settings', keys: ['S'], context: 'reader', help: 'Settings: theme, width, spacing, paragraphs, justification'},
 	{command: 'library', keys: ['o'], context: 'reader', help: 'Library: open another story'},
 	{command: 'help', keys: ['?'], context: 'reader', help: 'This help'},
 	{command: 'up', keys: ['up', 'k'], context: 'library', help: 'Previous story', hint: 'previous'},
@@ -78,6 +92,15 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'delete', keys: ['d'], context: 'bookmarks', help: 'Delete the bookmark', hint: 'delete'},
 	{command: 'undo', keys: ['u'], context: 'bookmarks', help: 'Undo the last delete', hint: 'undo'},
 	{command: 'close', keys: ['escape', 'B', "'"], context: 'bookmarks', help: 'Back to the story', hint: 'back'},
+	{command: 'up', keys: ['up', 'k'], context: 'settings', help: 'Previous setting'},
+	{command: 'down', keys: ['down', 'j'], context: 'settings', help: 'Next setting'},
+	{command: 'less', keys: ['left', 'h'], context: 'settings', help: 'Change the value (back)', hint: 'change'},
+	{command: 'more', keys: ['right', 'l', 'enter', 'space'], context: 'settings', help: 'Change the value'},
+	{command: 'close', keys: ['escape', 'S'], context: 'settings', help: 'Back to the story', hint: 'back'},
+	{command: 'up', keys: ['up', 'k'], context: 'themes', help: 'Previous theme (shown at once)'},
+	{command: 'down', keys: ['down', 'j', 'C', 'c'], context: 'themes', help: 'Next theme (shown at once)', hint: 'next'},
+	{command: 'open', keys: ['enter'], context: 'themes', help: 'Keep this theme', hint: 'keep'},
+	{command: 'cancel', keys: ['escape'], context: 'themes', help: 'Go back to the theme before', hint: 'revert'},
 	{command: 'submit', keys: ['enter'], context: 'prompt', help: 'Keep the name', hint: 'keep'},
 	{command: 'cancel', keys: ['escape'], context: 'prompt', help: 'Cancel', hint: 'cancel'},
 	{command: 'erase', keys: ['backspace'], context: 'prompt', help: 'Erase a character'},
@@ -129,6 +152,8 @@ export const HELP_SECTIONS: ReadonlyArray<readonly [KeyContext, string]> = [
 	['reader', 'Reading'],
 	['library', 'Library'],
 	['bookmarks', 'Bookmarks'],
+	['settings', 'Settings'],
+	['themes', 'Theme picker'],
 	['prompt', 'Naming a bookmark (type to replace the suggested name)'],
 	['help', 'This help'],
 	['global', 'Everywhere'],

@@ -1,16 +1,13 @@
 /**
- * Layout: turns a story into rows for one column width, lazily. Only the blocks around the
- * position are wrapped (and cached); the whole-book row count is built in small slices on demand.
+ * Layout: turns a story into rows for one column width and one typography, lazily. Only the
+ * blocks around the position are typeset (and cached); the whole-book row count is built in small
+ * slices on demand.
  */
-import {type Block, type Story, blockIndexAt} from './story.js';
-import {type Line, wrapBlock} from './wrap.js';
+import {type Story, blockIndexAt} from './story.js';
+import {DEFAULT_TYPOGRAPHY, type Row, type Typography, leadingBlanks, typesetBlock} from './typeset.js';
 
-/** One row of the laid-out story. Text and heading rows carry the offsets of what they show. */
-export type Row = {
-	readonly kind: 'text' | 'heading' | 'blank' | 'break';
-	readonly start: number;
-	readonly end: number;
-};
+/** One row of the laid-out story (defined with the typesetting that makes it). */
+export type {Row} from './typeset.js';
 
 /** A place in the row stream: a block and a row inside it. */
 export type Cursor = {readonly block: number; readonly row: number};
@@ -32,10 +29,11 @@ export const SCENE_BREAK = '*   *   *';
 
 const CACHE_LIMIT = 4096;
 
-/** Lays out one story at one width; create a new one when the width changes. */
+/** Lays out one story at one width and typography; create a new one when either changes. */
 export class Layout {
 	readonly story: Story;
 	readonly width: number;
+	readonly typography: Typography;
 	private readonly cache = new Map<number, Row[]>();
 	private counts: Int32Array | undefined;
 	private indexed = 0;
@@ -44,9 +42,12 @@ export class Layout {
 	/** Characters wrapped so far: lets tests prove that work per key press is local. */
 	wrappedChars = 0;
 
-	constructor(story: Story, width: number) {
+	/** Settings left out of `typography` keep their defaults; other fields of a wider settings object are ignored. */
+	constructor(story: Story, width: number, typography: Partial<Typography> = {}) {
 		this.story = story;
 		this.width = Math.max(1, Math.floor(width));
+		const {justify, hyphenate, paragraphStyle, spacing} = {...DEFAULT_TYPOGRAPHY, ...typography};
+		this.typography = {justify, hyphenate, paragraphStyle, spacing};
 	}
 
 	/** The rows of block `index`, with the spacing that goes before it. */
@@ -115,7 +116,7 @@ export class Layout {
 		return {block, row};
 	}
 
-	/** The first text or heading row at or after `cursor`, or undefined at the end of the story. */
+	/** The first row that shows text at or after `cursor`, or undefined at the end of the story. */
 	nextText(cursor: Cursor): Cursor | undefined {
 		let {block, row} = cursor;
 		for (; block < this.story.blocks.length; block++, row = 0) {
@@ -168,9 +169,15 @@ export class Layout {
 		if (count >= 0) return this.offsetAt(this.step(top, count));
 		const here = this.offsetAt(top);
 		const back = this.step(top, count);
-		// At most a few non-text rows (blank, scene break, blank) can have been skipped going forward.
-		for (let extra = 0, candidate = back; extra <= 4; extra++) {
-			if (isTextRow(this.row(candidate)) && this.offsetAt(this.step(candidate, -count)) === here) return this.row(candidate).start;
+		// Going forward skips the non-text rows after where it lands (blank rows, a scene break, the
+		// spacing's rows), so the top that leads here may be a few rows before `back`. Where a
+		// candidate lands only moves back as the candidate does, so the search stops once it undershoots.
+		for (let tries = 0, candidate = back; tries < MAX_SKIPPED; tries++) {
+			if (isTextRow(this.row(candidate))) {
+				const landing = this.offsetAt(this.step(candidate, -count));
+				if (landing === here) return this.row(candidate).start;
+				if (landing < here) break;
+			}
 			const previous = this.step(candidate, -1);
 			if (sameCursor(previous, candidate)) break;
 			candidate = previous;
@@ -227,46 +234,43 @@ export class Layout {
 		return starts;
 	}
 
-	// The first global row at or after `row` that shows text, found from row counts alone.
+	// The first global row at or after `row` that shows text, found from row counts alone: a block's
+	// rows are its leading blanks, then text rows `spacing` apart. Verse may hold an empty line, so
+	// its own rows are read (verse blocks are few and short).
 	private textRowAtOrAfter(row: number): number | undefined {
 		const prefix = this.prefix!;
 		const blocks = this.story.blocks;
+		const {spacing} = this.typography;
 		let block = countAtMost(prefix, row) - 1;
 		for (; block >= 0 && block < blocks.length; block++) {
 			const first = prefix[block]!;
 			const count = prefix[block + 1]! - first;
-			if (blocks[block]!.kind === 'break') continue;
-			const lead = leadingBlanks(blocks[block]!.kind, block);
+			const kind = blocks[block]!.kind;
+			if (kind === 'break') continue;
+			if (blocks[block]!.lineBreaks && kind !== 'heading') {
+				const rows = this.rows(block);
+				for (let r = Math.max(0, row - first); r < rows.length; r++) if (isTextRow(rows[r]!)) return first + r;
+				continue;
+			}
+			const lead = leadingBlanks(blocks, block, this.typography);
 			if (count <= lead) continue;
-			const at = Math.max(row, first + lead);
+			const after = Math.max(0, row - first - lead);
+			const at = first + lead + Math.ceil(after / spacing) * spacing;
 			if (at < first + count) return at;
 		}
 		return undefined;
 	}
 
 	private build(index: number): Row[] {
-		const {blocks, text} = this.story;
-		const block = blocks[index];
-		const rows: Row[] = [];
-		if (!block) return rows;
-		for (let i = leadingBlanks(block.kind, index); i > 0; i--) rows.push({kind: 'blank', start: block.start, end: block.start});
-		if (block.kind === 'break') {
-			rows.push({kind: 'break', start: block.start, end: block.start});
-			return rows;
-		}
-		this.wrappedChars += block.end - block.start;
-		const lines: Line[] = wrapBlock(text, block.start, block.end, this.width);
-		const kind = block.kind === 'heading' ? 'heading' : 'text';
-		for (const line of lines) rows.push({kind, start: line.start, end: line.end});
-		return rows;
+		const block = this.story.blocks[index];
+		if (block && block.kind !== 'break') this.wrappedChars += block.end - block.start;
+		return typesetBlock(this.story, index, this.width, this.typography);
 	}
 }
 
-// Blank rows before a block: none before the first, two before a heading, one otherwise.
-function leadingBlanks(kind: Block['kind'], index: number): number {
-	if (index === 0) return 0;
-	return kind === 'heading' ? 2 : 1;
-}
+// The most rows a turn back looks past for the top that leads to where it started: more than any
+// run of blank rows, scene break and spacing rows between two text rows.
+const MAX_SKIPPED = 64;
 
 /** How many of the ascending `values` are at most `value`. */
 export function countAtMost(values: ArrayLike<number>, value: number): number {
@@ -282,7 +286,7 @@ export function countAtMost(values: ArrayLike<number>, value: number): number {
 
 /** True for rows that show story text (and so can hold the reading position). */
 export function isTextRow(row: Row): boolean {
-	return row.kind === 'text' || row.kind === 'heading';
+	return row.kind === 'text' || row.kind === 'heading' || row.kind === 'note';
 }
 
 function sameCursor(a: Cursor, b: Cursor): boolean {

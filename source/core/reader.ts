@@ -3,9 +3,11 @@
  * character offsets: the page on screen is always "the page whose first row shows `offset`".
  */
 import type {Layout} from './layout.js';
+import {DEFAULT_SETTINGS, type ReaderSettings, SETTING_FIELDS} from './settings.js';
+import type {ThemeName} from './themes.js';
 
 /** What covers the page, if anything. */
-export type Overlay = 'none' | 'help' | 'library' | 'bookmarks';
+export type Overlay = 'none' | 'help' | 'library' | 'bookmarks' | 'settings' | 'themes';
 
 /** A one-line text prompt: naming a new bookmark, or renaming one. */
 export type Prompt = {
@@ -40,6 +42,11 @@ export type ReaderState = {
 	readonly prompt?: Prompt;
 	/** Where each jump (bookmark, start, end, contents, search) left from, newest last. */
 	readonly jumps: readonly number[];
+	readonly settings: ReaderSettings;
+	/** Selected row of the settings screen. */
+	readonly settingIndex: number;
+	/** The theme before the picker opened: Esc goes back to it. */
+	readonly themeBefore?: ThemeName;
 };
 
 /** Everything that can happen to the reader. */
@@ -64,6 +71,10 @@ export type ReaderAction =
 	| {type: 'promptType'; text: string}
 	| {type: 'promptErase'}
 	| {type: 'closePrompt'}
+	| {type: 'changeSettings'; settings: ReaderSettings}
+	| {type: 'settingMove'; to: number}
+	| {type: 'previewTheme'; theme: ThemeName}
+	| {type: 'revertTheme'}
 	| {type: 'notice'; text: string | undefined};
 
 /** What the reducer needs to know: the layout in use (none before a story is open), the page height, list lengths. */
@@ -77,17 +88,38 @@ export type ReaderContext = {
 };
 
 /** The state a story opens in. */
-export function initialReaderState(offset = 0, overlay: Overlay = 'none'): ReaderState {
-	return {offset: Math.max(0, offset), overlay, libraryIndex: 0, helpTop: 0, bookmarkIndex: 0, jumps: []};
+export function initialReaderState(offset = 0, overlay: Overlay = 'none', settings: ReaderSettings = DEFAULT_SETTINGS): ReaderState {
+	return {offset: Math.max(0, offset), overlay, libraryIndex: 0, helpTop: 0, bookmarkIndex: 0, jumps: [], settings, settingIndex: 0};
 }
 
 /** Applies one action. Pure: the same state, action and context always give the same result. */
 export function readerReducer(state: ReaderState, action: ReaderAction, context: ReaderContext): ReaderState {
 	switch (action.type) {
 		case 'openOverlay':
-			return {...state, overlay: action.overlay, notice: undefined, helpTop: 0, libraryIndex: 0, bookmarkIndex: 0};
-		case 'closeOverlay':
-			return {...state, overlay: 'none'};
+			return {
+				...state,
+				overlay: action.overlay,
+				notice: undefined,
+				helpTop: 0,
+				libraryIndex: 0,
+				bookmarkIndex: 0,
+				settingIndex: 0,
+				...(action.overlay === 'themes' ? {themeBefore: state.settings.theme} : {}),
+			};
+		case 'closeOverlay': {
+			const {themeBefore: _kept, ...rest} = state;
+			return {...rest, overlay: 'none'};
+		}
+		case 'changeSettings':
+			return {...state, settings: action.settings};
+		case 'settingMove':
+			return {...state, settingIndex: clamp(action.to, 0, SETTING_FIELDS.length - 1)};
+		case 'previewTheme':
+			return {...state, settings: {...state.settings, theme: action.theme}};
+		case 'revertTheme': {
+			const {themeBefore, ...rest} = state;
+			return {...rest, overlay: 'none', settings: {...state.settings, theme: themeBefore ?? state.settings.theme}};
+		}
 		case 'libraryMove':
 			return {...state, libraryIndex: clamp(action.to, 0, context.libraryLength - 1)};
 		case 'helpScroll':

@@ -3,7 +3,8 @@ import {describe, expect, it} from 'vitest';
 import {parseText} from '../formats/text.js';
 import {Layout} from './layout.js';
 import {initialReaderState, readerReducer} from './reader.js';
-import {fit, frameFor, progressAt, statusLine} from './screen.js';
+import {fit, frameFor, pageLines, progressAt, statusLine} from './screen.js';
+import {ALL_TYPOGRAPHIES, storyArbitrary, typographyName} from './story-arbitraries.js';
 import {cellWidth} from './width.js';
 
 describe('frameFor', () => {
@@ -52,9 +53,53 @@ describe('progressAt', () => {
 		);
 	});
 
+	it.each(ALL_TYPOGRAPHIES.map((typography) => [typographyName(typography), typography] as const))(
+		'numbers pages 1, 2, 3... up to the count while paging forward, set %s',
+		(_name, typography) => {
+			fc.assert(
+				fc.property(storyArbitrary, fc.integer({min: 10, max: 80}), fc.integer({min: 1, max: 30}), (story, width, height) => {
+					const layout = new Layout(story, width, typography);
+					layout.buildIndex(Infinity);
+					let state = initialReaderState();
+					const seen: number[] = [];
+					for (let guard = 0; guard < 5000; guard++) {
+						const progress = progressAt(layout, state.offset, height);
+						seen.push(progress.page!);
+						const next = readerReducer(state, {type: 'nextPage'}, {layout, height, libraryLength: 0});
+						if (next === state) break;
+						state = next;
+					}
+					expect(seen).toEqual(seen.map((_, i) => i + 1));
+					expect(seen.at(-1)).toBe(layout.pageStarts(height)!.length);
+				}),
+				{numRuns: 40},
+			);
+		},
+	);
+
 	it('has no page numbers until the whole-book index is built, but always a percent', () => {
 		const layout = new Layout(parseText('One.\n\nTwo.', {key: 'k', title: 'T'}), 20);
 		expect(progressAt(layout, 0, 1)).toEqual({percent: 0});
+	});
+});
+
+describe('pageLines', () => {
+	it('draws each row as styled segments whose joined text is the line’s text', () => {
+		const story = parseText('CHAPTER I\n\nThe keeper climbed the ninety steps.\n\n* * *\n\nMorning.', {key: 'k', title: 'T'});
+		const layout = new Layout(story, 20, {paragraphStyle: 'indented'});
+		const lines = pageLines(layout, layout.page(0, 20).rows);
+		expect(lines.map((line) => [line.kind, line.text])).toEqual([
+			['heading', '     CHAPTER I'],
+			['blank', ''],
+			['text', 'The keeper climbed'],
+			['text', 'the ninety steps.'],
+			['blank', ''],
+			['break', '     *   *   *'],
+			['blank', ''],
+			['text', 'Morning.'],
+		]);
+		for (const line of lines) expect(line.segments.map((segment) => segment.text).join('')).toBe(line.text);
+		expect(lines[0]!.segments).toEqual([{text: '     '}, {text: 'CHAPTER I', bold: true}]);
 	});
 });
 

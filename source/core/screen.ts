@@ -2,9 +2,9 @@
  * The screen as data: how the terminal's rows and columns are shared between the page and the
  * chrome, and what each row of the page shows. Pure, so it is tested without a terminal.
  */
-import {type Layout, type Row, SCENE_BREAK, countAtMost} from './layout.js';
+import {type Layout, type Row, countAtMost} from './layout.js';
+import {type Segment, rowSegments} from './segments.js';
 import {chapterAt} from './story.js';
-import {lineText} from './wrap.js';
 import {cellWidth, graphemes, graphemeWidth} from './width.js';
 
 /** The smallest terminal that still shows a page. */
@@ -38,23 +38,14 @@ export function frameFor(cols: number, rows: number, preferredColumn: number = D
 	return {cols, rows, top, gap, status, body: rows - top - gap - status, column, margin: Math.floor((cols - column) / 2)};
 }
 
-/** One row of the page as it is drawn: its text (already inside the column) and its role. */
-export type PageLine = {readonly text: string; readonly kind: Row['kind']};
+/** One row of the page as it is drawn: its role, its styled runs, and their text joined (already inside the column). */
+export type PageLine = {readonly kind: Row['kind']; readonly text: string; readonly segments: readonly Segment[]};
 
-/** The text each row of a page shows; headings and scene breaks are centred in the column. */
+/** What each row of a page shows, styled; headings and scene breaks are centred in the column. */
 export function pageLines(layout: Layout, rows: readonly Row[]): PageLine[] {
-	const {text} = layout.story;
 	return rows.map((row) => {
-		switch (row.kind) {
-			case 'text':
-				return {kind: row.kind, text: lineText(text, row)};
-			case 'heading':
-				return {kind: row.kind, text: centre(lineText(text, row), layout.width)};
-			case 'break':
-				return {kind: row.kind, text: centre(SCENE_BREAK, layout.width)};
-			default:
-				return {kind: row.kind, text: ''};
-		}
+		const segments = rowSegments(layout.story, row, layout.width);
+		return {kind: row.kind, text: segments.map((segment) => segment.text).join(''), segments};
 	});
 }
 
@@ -103,9 +94,4 @@ export function fit(text: string, width: number): string {
 		used += w;
 	}
 	return `${out}…`;
-}
-
-function centre(text: string, width: number): string {
-	const pad = Math.max(0, Math.floor((width - cellWidth(text)) / 2));
-	return ' '.repeat(pad) + text;
 }

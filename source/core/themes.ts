@@ -256,6 +256,12 @@ export function nextTheme(name: string): Theme {
 	return THEMES[(index + 1) % THEMES.length] as Theme;
 }
 
+/** The theme before `name` in cycling order, wrapping round. */
+export function previousTheme(name: string): Theme {
+	const index = Math.max(0, THEMES.findIndex((theme) => theme.name === name));
+	return THEMES[(index - 1 + THEMES.length) % THEMES.length] as Theme;
+}
+
 /** Applies `f` to every colour of a palette, keeping its roles. */
 export function mapPalette<A, B>(palette: Palette<A>, f: (color: A) => B): Palette<B> {
 	const both = ({foreground, background}: Pair<A>): Pair<B> => ({foreground: f(foreground), background: f(background)});

@@ -1,5 +1,5 @@
 /**
- * The line breaker: splits one block of the reading text into lines of at most `width` cells and
+ * The line breaker: splits one run of the reading text into lines of at most `width` cells and
  * reports each line as offsets into the text.
  *
  * Written by hand rather than with wrap-ansi because the reader needs every line's offsets (a
@@ -7,12 +7,32 @@
  * the grapheme segmenter: about 1.5 MB/s on real prose against well over 100 MB/s for this scan,
  * which is what lets the whole-book page count be built in the background.
  */
+import type {WordBreak} from './hyphenate.js';
 import {cellWidth, graphemes, graphemeWidth, isNarrowRun} from './width.js';
 
-/** One laid-out line: `text.slice(start, end)` with each run of whitespace shown as one space. */
+/**
+ * One laid-out line: `text.slice(start, end)` with each run of whitespace shown as one space,
+ * followed by a hyphen when `hyphen` is set.
+ */
 export type Line = {
 	readonly start: number;
 	readonly end: number;
+	/** Cells the line takes, added hyphen included, indent excluded. */
+	readonly width: number;
+	/** Word spaces inside the line: the places justification may widen. */
+	readonly gaps: number;
+	/** True when the line ends inside a word, which goes on in the next line after an added hyphen. */
+	readonly hyphen?: boolean;
+};
+
+/** How to break: indents that narrow the first and the other lines, and where words may split. */
+export type WrapOptions = {
+	/** Cells taken before the first line (a paragraph indent). */
+	readonly firstIndent?: number;
+	/** Cells taken before every other line (a hanging indent). */
+	readonly indent?: number;
+	/** Where a word that does not fit may be split; words are kept whole without it. */
+	readonly breaks?: (word: string) => readonly WordBreak[];
 };
 
 /** True for the characters a line may break at; no-break spaces are not among them. */
@@ -31,30 +51,52 @@ export function isBreakingSpace(code: number): boolean {
 	);
 }
 
-/** Breaks `text[start, end)` into lines no wider than `width` cells (width is at least 1). */
-export function wrapBlock(text: string, start: number, end: number, width: number): Line[] {
+// Hyphens on more than two lines in a row make a ladder down the margin, which readers notice.
+const MAX_HYPHEN_RUN = 2;
+// Splitting a word of four characters or fewer saves too little to be worth the break in reading.
+const SHORTEST_SPLIT = 5;
+
+/** Breaks `text[start, end)` into lines no wider than `width` cells, less the indents (every line keeps at least one cell). */
+export function wrapBlock(text: string, start: number, end: number, width: number, options: WrapOptions = {}): Line[] {
 	const lines: Line[] = [];
-	const limit = Math.max(1, width);
+	const firstLimit = Math.max(1, width - (options.firstIndent ?? 0));
+	const restLimit = Math.max(1, width - (options.indent ?? 0));
+	const {breaks} = options;
+	let limit = firstLimit;
 	let i = start;
 	while (i < end && isBreakingSpace(text.charCodeAt(i))) i++;
 	let lineStart = -1;
 	let lineEnd = -1;
 	let lineWidth = 0;
-	const flush = () => {
-		if (lineStart >= 0) lines.push({start: lineStart, end: lineEnd});
+	let lineGaps = 0;
+	let hyphenRun = 0;
+	const flush = (hyphen = false) => {
+		if (lineStart < 0) return;
+		lines.push(hyphen ? {start: lineStart, end: lineEnd, width: lineWidth + 1, gaps: lineGaps, hyphen} : {start: lineStart, end: lineEnd, width: lineWidth, gaps: lineGaps});
+		hyphenRun = hyphen ? hyphenRun + 1 : 0;
 		lineStart = -1;
 		lineWidth = 0;
+		lineGaps = 0;
+		limit = restLimit;
+	};
+	const append = (tokenStart: number, tokenEnd: number, tokenWidth: number, gap: number) => {
+		if (lineStart < 0) {
+			lineStart = tokenStart;
+			lineWidth = tokenWidth;
+		} else {
+			lineWidth += gap + tokenWidth;
+			lineGaps += gap;
+		}
+		lineEnd = tokenEnd;
 	};
 
 	while (i < end) {
 		let j = i;
 		while (j < end && !isBreakingSpace(text.charCodeAt(j))) j++;
 		// A word is one token, unless it holds wide characters (CJK), which may break anywhere.
-		if (isNarrowRun(text, i, j)) {
-			place(i, j, j - i, true);
-		} else {
-			placeMixed(i, j);
-		}
+		if (!isNarrowRun(text, i, j)) placeMixed(i, j);
+		else if (breaks) placeWord(i, j, breaks);
+		else place(i, j, j - i, true);
 		i = j;
 		while (i < end && isBreakingSpace(text.charCodeAt(i))) i++;
 	}
@@ -64,18 +106,52 @@ export function wrapBlock(text: string, start: number, end: number, width: numbe
 	function place(tokenStart: number, tokenEnd: number, tokenWidth: number, spaced: boolean): void {
 		const gap = lineStart >= 0 && spaced ? 1 : 0;
 		if (lineStart >= 0 && lineWidth + gap + tokenWidth <= limit) {
-			lineEnd = tokenEnd;
-			lineWidth += gap + tokenWidth;
+			append(tokenStart, tokenEnd, tokenWidth, gap);
 			return;
 		}
 		if (lineStart >= 0) flush();
 		if (tokenWidth <= limit) {
-			lineStart = tokenStart;
-			lineEnd = tokenEnd;
-			lineWidth = tokenWidth;
+			append(tokenStart, tokenEnd, tokenWidth, 0);
 			return;
 		}
 		splitLong(tokenStart, tokenEnd);
+	}
+
+	// A narrow word that does not fit is split at the last of its break points that leaves a first
+	// part (and its hyphen) fitting the line; the rest goes on the next line, split again if need be.
+	function placeWord(wordStart: number, wordEnd: number, breaksOf: (word: string) => readonly WordBreak[]): void {
+		let from = wordStart;
+		let points: readonly WordBreak[] | undefined;
+		for (;;) {
+			const gap = lineStart >= 0 && from === wordStart ? 1 : 0;
+			const rest = wordEnd - from;
+			if (lineWidth + gap + rest <= limit) {
+				append(from, wordEnd, rest, gap);
+				return;
+			}
+			const room = lineStart >= 0 ? limit - lineWidth - gap : limit;
+			// Past a ladder of hyphens the word moves down whole, unless it is too long for any line.
+			const allowed = hyphenRun < MAX_HYPHEN_RUN || (lineStart < 0 && rest > limit);
+			// Every break point leaves at least two cells on the line (a letter and a dash, or two letters
+			// and a hyphen), and short words stay whole: most line ends need no look-up at all.
+			if (allowed && room >= 2 && wordEnd - wordStart >= SHORTEST_SPLIT) {
+				points ??= breaksOf(text.slice(wordStart, wordEnd));
+				const point = lastFitting(points, from - wordStart, room);
+				if (point) {
+					const at = wordStart + point.at;
+					append(from, at, at - from, gap);
+					flush(point.hyphen);
+					from = at;
+					continue;
+				}
+			}
+			if (lineStart >= 0) {
+				flush();
+				continue;
+			}
+			splitLong(from, wordEnd);
+			return;
+		}
 	}
 
 	// A token wider than the whole line is cut between graphemes, never inside one.
@@ -120,13 +196,24 @@ export function wrapBlock(text: string, start: number, end: number, width: numbe
 	}
 }
 
+// The last break point after `from` whose first part, with its added hyphen, fits in `room` cells.
+function lastFitting(points: readonly WordBreak[], from: number, room: number): WordBreak | undefined {
+	let found: WordBreak | undefined;
+	for (const point of points) {
+		if (point.at <= from) continue;
+		if (point.at - from + (point.hyphen ? 1 : 0) > room) break;
+		found = point;
+	}
+	return found;
+}
+
 /** The text a line shows: its slice of the story with each whitespace run collapsed to one space. */
-export function lineText(text: string, line: Line): string {
+export function lineText(text: string, line: Pick<Line, 'start' | 'end'>): string {
 	const slice = text.slice(line.start, line.end);
 	return /[\s\u3000]/.test(slice) ? slice.replace(/[ \n\t\r\f\u2000-\u2006\u2008-\u200a\u3000\u1680\u205f]+/g, ' ') : slice;
 }
 
 /** Width in cells of the text a line shows. */
-export function lineWidth(text: string, line: Line): number {
+export function lineWidth(text: string, line: Pick<Line, 'start' | 'end'>): number {
 	return cellWidth(lineText(text, line));
 }

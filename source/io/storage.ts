@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import {type Bookmark, inReadingOrder} from '../core/bookmarks.js';
+import {type ReaderSettings, checkSettings} from '../core/settings.js';
 import {type Data, type Store, cannotSave, isRecord, openStore} from './conf-store.js';
 import type {StorySource} from './stories.js';
 
@@ -27,10 +28,8 @@ export type StoryRecord = ProgressEntry & {readonly bookmarks: readonly Bookmark
 /** What a new record needs to know about its story. */
 export type StoryInfo = Pick<ProgressEntry, 'title' | 'source' | 'length'> & {readonly byline?: string};
 
-/** The reader's settings that persist between runs. */
-export type Settings = {
-	readonly width?: number;
-};
+/** The reader's settings that persist between runs (each one may be missing). */
+export type Settings = Partial<ReaderSettings>;
 
 /** The JSON that `--export` writes and `--import` reads. */
 export type ExportFile = {readonly lectern: 'export'; readonly schemaVersion: number; readonly stories: Readonly<Record<string, StoryRecord>>};
@@ -164,10 +163,7 @@ export function openStorage(options: {cwd?: string; now?: () => Date} = {}): Sto
 				delete stories[key];
 			});
 		},
-		settings() {
-			const width = read(settings)['width'];
-			return typeof width === 'number' && Number.isInteger(width) && width >= 20 && width <= 1000 ? {width} : {};
-		},
+		settings: () => checkSettings(read(settings)),
 		saveSettings(next) {
 			write(settings, (data) => Object.assign(data, next));
 		},

@@ -1,3 +1,4 @@
+import chalk from 'chalk';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {HELP_SECTIONS, KEYMAP, KEY_LABELS, helpLines, helpRows, hintLine} from '../core/keymap.js';
@@ -20,15 +21,18 @@ function frameOf(cols: number, rows: number, column?: number): Frame {
 
 afterEach(cleanup);
 
+// A line with one plain segment, as pageLines makes for unstyled text.
+const line = (kind: PageLine['kind'], text: string): PageLine => ({kind, text, segments: text ? [{text}] : []});
+
 const page: PageLine[] = [
-	{kind: 'heading', text: '     CHAPTER I.'},
-	{kind: 'blank', text: ''},
-	{kind: 'text', text: 'The keeper climbed the ninety steps'},
-	{kind: 'text', text: 'before the light went out.'},
-	{kind: 'blank', text: ''},
-	{kind: 'break', text: '      *   *   *'},
-	{kind: 'blank', text: ''},
-	{kind: 'text', text: 'Morning came grey over the water.'},
+	line('heading', '     CHAPTER I.'),
+	line('blank', ''),
+	line('text', 'The keeper climbed the ninety steps'),
+	line('text', 'before the light went out.'),
+	line('blank', ''),
+	line('break', '      *   *   *'),
+	line('blank', ''),
+	line('text', 'Morning came grey over the water.'),
 ];
 
 describe('ReaderView', () => {
@@ -94,9 +98,60 @@ describe('ReaderView', () => {
 
 	it('keeps every row inside the terminal width', () => {
 		const frame = frameOf(50, 20);
-		const lines = Array.from({length: frame.body}, () => ({kind: 'text' as const, text: 'x'.repeat(frame.column)}));
+		const lines = Array.from({length: frame.body}, () => line('text', 'x'.repeat(frame.column)));
 		const {lastFrame} = render(<ReaderView frame={frame} lines={lines} status={'s'.repeat(frame.column)} />);
 		for (const row of rowsOf(lastFrame())) expect(cellWidth(row)).toBeLessThanOrEqual(50);
+	});
+});
+
+describe('ReaderView styles', () => {
+	// Ink styles text through chalk, which draws no styles when the test's output is not a terminal.
+	const withStyles = (draw: () => string | undefined) => {
+		const level = chalk.level;
+		chalk.level = 1;
+		try {
+			return draw();
+		} finally {
+			chalk.level = level;
+		}
+	};
+	const ITALIC = '\u001B[3m';
+	const BOLD = '\u001B[1m';
+	const UNDERLINE = '\u001B[4m';
+	const styled: PageLine[] = [
+		{kind: 'heading', text: '  Chapter One', segments: [{text: '  '}, {text: 'Chapter One', bold: true}]},
+		{
+			kind: 'text',
+			text: '   She  said  extraor-',
+			segments: [{text: '   She  said  '}, {text: 'extraor', italic: true}, {text: '-', italic: true, hyphen: true}],
+		},
+		{kind: 'text', text: 'dinary things.', segments: [{text: 'dinary', italic: true}, {text: ' things.'}]},
+	];
+	const frame = frameOf(60, 12, 30);
+
+	it('draws italic and bold segments as italic and bold text, and plain segments plain', () => {
+		const drawn = withStyles(() => render(<ReaderView frame={frame} lines={styled} status="s" />).lastFrame())!;
+		const rows = rowsOf(drawn);
+		expect(rows[frame.top]).toContain(`${BOLD}Chapter One`);
+		expect(rows[frame.top + 1]).toContain(`   She  said  ${ITALIC}extraor-`);
+		expect(rows[frame.top + 2]).toContain(`${ITALIC}dinary`);
+		expect(rows[frame.top + 2]).not.toMatch(/\u001B\[3m[^\u001B]* things/);
+		expect(drawn).not.toContain(UNDERLINE);
+	});
+
+	it('underlines italic segments instead when the terminal has no italics', () => {
+		const drawn = withStyles(() => render(<ReaderView frame={frame} lines={styled} status="s" italicFallback="underline" />).lastFrame())!;
+		expect(drawn).toContain(`${UNDERLINE}extraor-`);
+		expect(drawn).not.toContain(ITALIC);
+		expect(drawn).toContain(`${BOLD}Chapter One`);
+	});
+
+	it('shows the same characters as the lines’ text, margin first, and exactly frame.rows rows', () => {
+		const {lastFrame} = render(<ReaderView frame={frame} lines={styled} status="s" />);
+		const rows = rowsOf(lastFrame());
+		expect(rows).toHaveLength(frame.rows);
+		const margin = ' '.repeat(frame.margin);
+		expect(rows.slice(frame.top, frame.top + 3)).toEqual(styled.map((line) => margin + line.text));
 	});
 });
 
@@ -140,14 +195,14 @@ describe('HelpView', () => {
 	it.each(KEYMAP.map((binding) => [binding.context, binding.help, binding] as const))(
 		'lists the %s binding "%s" with all of its keys on one row',
 		(_context, text, binding) => {
-			const rows = rowsOf(help(100, 60).lastFrame());
+			const rows = rowsOf(help(100, lines.length).lastFrame());
 			const row = rows.find((line) => line.endsWith(text) && line.includes(labels(binding.keys).join(' ')));
 			expect(row, `no row lists "${text}"`).toBeDefined();
 		},
 	);
 
 	it('is generated from the keymap: one row per binding, in table order, under a heading per context', () => {
-		const rows = rowsOf(help(100, 60).lastFrame()).map((row) => row.trim());
+		const rows = rowsOf(help(100, lines.length).lastFrame()).map((row) => row.trim());
 		const expected = HELP_SECTIONS.flatMap(([context]) =>
 			helpRows(context).map((row) => expect.stringMatching(new RegExp(`^${escapeRegExp(row.keys)}\\s+${escapeRegExp(row.help)}$`))),
 		);

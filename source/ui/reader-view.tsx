@@ -1,28 +1,52 @@
 /** The reading screen: the page in its centred column, and the status line under it. */
 import {Box, Text} from 'ink';
 import type {Frame, PageLine} from '../core/screen.js';
+import type {Segment} from '../core/segments.js';
 
-/** Props: the frame, the page's lines and the status line's text. */
+/** How italic text is shown: as italics, or underlined where the terminal has no italics. */
+export type ItalicFallback = 'underline' | 'none';
+
+/** Props: the frame, the page's lines, the status line's text and how to show italics. */
 export type ReaderViewProps = {
 	readonly frame: Frame;
 	readonly lines: readonly PageLine[];
 	readonly status: string;
+	/** `underline` draws italic runs underlined instead; the default keeps them italic. */
+	readonly italicFallback?: ItalicFallback;
 };
 
 /** Draws exactly `frame.rows` rows: top margin, page, gap, status line. */
-export function ReaderView({frame, lines, status}: ReaderViewProps) {
+export function ReaderView({frame, lines, status, italicFallback = 'none'}: ReaderViewProps) {
 	const margin = ' '.repeat(frame.margin);
-	const body = Array.from({length: frame.body}, (_, i) => lines[i] ?? {kind: 'blank' as const, text: ''});
+	const body = Array.from({length: frame.body}, (_, i) => lines[i]);
 	return (
 		<Box flexDirection="column" width={frame.cols} height={frame.rows}>
 			{frame.top > 0 && <Text> </Text>}
-			{body.map((line, i) => (
-				<Text key={i} bold={line.kind === 'heading'} dimColor={line.kind === 'break'}>
-					{margin + line.text || ' '}
-				</Text>
-			))}
+			{body.map((line, i) =>
+				// An empty <Text> has no height: a blank row must still hold a character.
+				!line || line.segments.length === 0 ? (
+					<Text key={i}> </Text>
+				) : (
+					<Text key={i} dimColor={line.kind === 'break'}>
+						{margin}
+						{line.segments.map((segment, j) => (
+							<SegmentText key={j} segment={segment} italicFallback={italicFallback} />
+						))}
+					</Text>
+				),
+			)}
 			{frame.gap > 0 && <Text> </Text>}
 			<Text dimColor>{margin + status}</Text>
 		</Box>
+	);
+}
+
+function SegmentText({segment, italicFallback}: {readonly segment: Segment; readonly italicFallback: ItalicFallback}) {
+	const italic = segment.italic === true;
+	if (!italic && !segment.bold) return <Text>{segment.text}</Text>;
+	return (
+		<Text italic={italic && italicFallback === 'none'} underline={italic && italicFallback === 'underline'} bold={segment.bold === true}>
+			{segment.text}
+		</Text>
 	);
 }

@@ -1,0 +1,180 @@
+/**
+ * What a row shows, as runs of styled text: the story's emphasis spans cut to the row's offsets,
+ * with the row's indent, justification spaces and added hyphen put in. The styles come from the
+ * offsets of the characters themselves, so wrapping, indents and stretching never shift them (the
+ * bug that got a peer's indent feature reverted: its styles were applied by column).
+ */
+import {SCENE_BREAK} from './layout.js';
+import type {Span, Story} from './story.js';
+import {type Row, gapWidths} from './typeset.js';
+import {isBreakingSpace} from './wrap.js';
+import {cellWidth} from './width.js';
+
+/** A run of a row in one style; the view draws each as one styled text. */
+export type Segment = {
+	readonly text: string;
+	readonly italic?: boolean;
+	readonly bold?: boolean;
+	/** True for the hyphen added where a word is split: it is not in the story's text. */
+	readonly hyphen?: boolean;
+};
+
+type Style = {readonly italic: boolean; readonly bold: boolean};
+
+const PLAIN: Style = {italic: false, bold: false};
+
+/**
+ * The segments of `row` in a column of `width` cells. Indents and centring are plain; a word space
+ * takes a style only when the words on both sides have it, stretch included, so an underlined
+ * phrase reads as one; an added hyphen takes the style of the word it splits.
+ */
+export function rowSegments(story: Story, row: Row, width: number): Segment[] {
+	switch (row.kind) {
+		case 'blank':
+			return [];
+		case 'break':
+			// A column narrower than the ornament gets a single star rather than a row that overflows.
+			return [{text: centre(cellWidth(SCENE_BREAK) <= width ? SCENE_BREAK : '*', width)}];
+		case 'heading': {
+			const pieces = styledPieces(story, row, true);
+			const pad = Math.max(0, Math.floor((width - cellWidth(pieces.map((piece) => piece.text).join(''))) / 2));
+			return merge(pad > 0 ? [{text: ' '.repeat(pad), style: PLAIN}, ...pieces] : pieces);
+		}
+		default: {
+			const pieces = styledPieces(story, row, false);
+			return merge(row.indent ? [{text: ' '.repeat(row.indent), style: PLAIN}, ...pieces] : pieces);
+		}
+	}
+}
+
+type Piece = {readonly text: string; readonly style: Style; readonly hyphen?: boolean};
+
+function styledPieces(story: Story, row: Row, bold: boolean): Piece[] {
+	const {text} = story;
+	const {start, end} = row;
+	const styles = stylesOf(story);
+	const italic = new StyleCursor(styles.italic, start);
+	const strong = new StyleCursor(styles.bold, start);
+	const styleAt = (offset: number): Style => ({italic: italic.covers(offset), bold: bold || strong.covers(offset)});
+	const widths = row.stretch ? gapWidths(countGaps(text, start, end), row.stretch, row.stretchFromRight === true) : undefined;
+	const pieces: Piece[] = [];
+	let before: Style = PLAIN;
+	let gap = 0;
+	for (let i = start; i < end; ) {
+		let j = i;
+		if (isBreakingSpace(text.charCodeAt(i))) {
+			while (j < end && isBreakingSpace(text.charCodeAt(j))) j++;
+			const after = styleAt(j);
+			pieces.push({text: ' '.repeat(widths?.[gap] ?? 1), style: {italic: before.italic && after.italic, bold: before.bold && after.bold}});
+			gap++;
+		} else {
+			// A word is cut wherever its style changes.
+			let style = styleAt(i);
+			for (j = i + 1; j < end && !isBreakingSpace(text.charCodeAt(j)); j++) {
+				const next = styleAt(j);
+				if (sameStyle(next, style)) continue;
+				pieces.push({text: text.slice(i, j), style});
+				i = j;
+				style = next;
+			}
+			pieces.push({text: text.slice(i, j), style});
+			before = style;
+		}
+		i = j;
+	}
+	if (row.hyphen) pieces.push({text: '-', style: before, hyphen: true});
+	return pieces;
+}
+
+function merge(pieces: readonly Piece[]): Segment[] {
+	const segments: Segment[] = [];
+	let last: Piece | undefined;
+	for (const piece of pieces) {
+		if (last && !last.hyphen && !piece.hyphen && sameStyle(last.style, piece.style)) {
+			last = {text: last.text + piece.text, style: last.style};
+			segments[segments.length - 1] = segmentOf(last);
+			continue;
+		}
+		segments.push(segmentOf(piece));
+		last = piece;
+	}
+	return segments;
+}
+
+function segmentOf(piece: Piece): Segment {
+	return {
+		text: piece.text,
+		...(piece.style.italic ? {italic: true} : {}),
+		...(piece.style.bold ? {bold: true} : {}),
+		...(piece.hyphen ? {hyphen: true} : {}),
+	};
+}
+
+function sameStyle(a: Style, b: Style): boolean {
+	return a.italic === b.italic && a.bold === b.bold;
+}
+
+function countGaps(text: string, start: number, end: number): number {
+	let gaps = 0;
+	for (let i = start; i < end; i++) {
+		if (isBreakingSpace(text.charCodeAt(i)) && !isBreakingSpace(text.charCodeAt(i - 1))) gaps++;
+	}
+	return gaps;
+}
+
+function centre(text: string, width: number): string {
+	const pad = Math.max(0, Math.floor((width - cellWidth(text)) / 2));
+	return ' '.repeat(pad) + text;
+}
+
+// Answers "is this offset inside a span?" for offsets that only grow, in one pass over the spans.
+class StyleCursor {
+	private index: number;
+
+	constructor(
+		private readonly spans: readonly Span[],
+		from: number,
+	) {
+		// The first span that ends after `from`: spans of one style are sorted and disjoint, so ends ascend too.
+		let lo = 0;
+		let hi = spans.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (spans[mid]!.end <= from) lo = mid + 1;
+			else hi = mid;
+		}
+		this.index = lo;
+	}
+
+	covers(offset: number): boolean {
+		while (this.index < this.spans.length && this.spans[this.index]!.end <= offset) this.index++;
+		const span = this.spans[this.index];
+		return span !== undefined && span.start <= offset;
+	}
+}
+
+type Styles = {readonly italic: readonly Span[]; readonly bold: readonly Span[]};
+
+const stylesByStory = new WeakMap<Story, Styles>();
+
+// The story's spans split by style, each list sorted and with overlaps merged, so one forward scan finds them.
+function stylesOf(story: Story): Styles {
+	let styles = stylesByStory.get(story);
+	if (!styles) {
+		const spans = story.spans ?? [];
+		styles = {italic: disjoint(spans.filter((span) => span.style === 'italic')), bold: disjoint(spans.filter((span) => span.style === 'bold'))};
+		stylesByStory.set(story, styles);
+	}
+	return styles;
+}
+
+function disjoint(spans: readonly Span[]): Span[] {
+	const sorted = [...spans].filter((span) => span.end > span.start).sort((a, b) => a.start - b.start);
+	const out: Span[] = [];
+	for (const span of sorted) {
+		const last = out.at(-1);
+		if (last && span.start <= last.end) out[out.length - 1] = {...last, end: Math.max(last.end, span.end)};
+		else out.push(span);
+	}
+	return out;
+}
