@@ -2,6 +2,8 @@
 import {Box, Text} from 'ink';
 import type {Frame, PageLine} from '../core/screen.js';
 import type {Segment} from '../core/segments.js';
+import {cellWidth} from '../core/width.js';
+import {roleProps, useTheme} from './theme.js';
 
 /** How italic text is shown: as italics, or underlined where the terminal has no italics. */
 export type ItalicFallback = 'underline' | 'none';
@@ -17,7 +19,10 @@ export type ReaderViewProps = {
 
 /** Draws exactly `frame.rows` rows: top margin, page, gap, status line. */
 export function ReaderView({frame, lines, status, italicFallback = 'none'}: ReaderViewProps) {
+	const theme = useTheme();
 	const margin = ' '.repeat(frame.margin);
+	// The status line is padded to the column so its background (or inverse) reads as a bar.
+	const bar = status + ' '.repeat(Math.max(0, frame.column - cellWidth(status)));
 	const body = Array.from({length: frame.body}, (_, i) => lines[i]);
 	return (
 		<Box flexDirection="column" width={frame.cols} height={frame.rows}>
@@ -27,7 +32,7 @@ export function ReaderView({frame, lines, status, italicFallback = 'none'}: Read
 				!line || line.segments.length === 0 ? (
 					<Text key={i}> </Text>
 				) : (
-					<Text key={i} dimColor={line.kind === 'break'}>
+					<Text key={i} {...roleProps(theme, line.kind === 'break' || line.kind === 'note' ? 'dim' : line.kind === 'heading' ? 'heading' : 'text')}>
 						{margin}
 						{line.segments.map((segment, j) => (
 							<SegmentText key={j} segment={segment} italicFallback={italicFallback} />
@@ -36,16 +41,26 @@ export function ReaderView({frame, lines, status, italicFallback = 'none'}: Read
 				),
 			)}
 			{frame.gap > 0 && <Text> </Text>}
-			<Text dimColor>{margin + status}</Text>
+			<Text>
+				{margin}
+				<Text {...roleProps(theme, 'status')}>{bar}</Text>
+			</Text>
 		</Box>
 	);
 }
 
 function SegmentText({segment, italicFallback}: {readonly segment: Segment; readonly italicFallback: ItalicFallback}) {
+	const theme = useTheme();
 	const italic = segment.italic === true;
 	if (!italic && !segment.bold) return <Text>{segment.text}</Text>;
+	const {color} = roleProps(theme, 'emphasis');
 	return (
-		<Text italic={italic && italicFallback === 'none'} underline={italic && italicFallback === 'underline'} bold={segment.bold === true}>
+		<Text
+			{...(color ? {color} : {})}
+			italic={italic && italicFallback === 'none'}
+			underline={italic && italicFallback === 'underline'}
+			bold={segment.bold === true}
+		>
 			{segment.text}
 		</Text>
 	);
