@@ -10,8 +10,11 @@ import {sanitize} from './core/sanitize.js';
 import {hyphenationLoaded, loadHyphenation} from './core/hyphenate.js';
 import {Layout} from './core/layout.js';
 import {type LibraryItem} from './core/library.js';
-import {type ReaderAction, type ReaderState, initialReaderState, readerReducer} from './core/reader.js';
+import {type ReaderAction, type ReaderState, chapterIndexAt, initialReaderState, readerReducer} from './core/reader.js';
+import {cardFields} from './core/card.js';
 import {type ColorLevel, resolveTheme} from './core/color.js';
+import {gotoOffset} from './core/goto.js';
+import {hitsWithin, search} from './core/search.js';
 import {fit, frameFor, pageLines, progressAt, statusLine} from './core/screen.js';
 import {DEFAULT_SETTINGS, MIN_WIDTH, type ReaderSettings, SETTING_FIELDS, widthStep} from './core/settings.js';
 import {THEMES, findTheme, nextTheme, previousTheme} from './core/themes.js';
@@ -19,6 +22,8 @@ import {type Story, chapterAt} from './core/story.js';
 import type {Storage} from './io/storage.js';
 import type {StorySource} from './io/stories.js';
 import {type BookmarkRow, BookmarksView} from './ui/bookmarks-view.js';
+import {CardView, cardLines} from './ui/card-view.js';
+import {ContentsView} from './ui/contents-view.js';
 import {HelpView} from './ui/help-view.js';
 import {keyNames} from './ui/keys.js';
 import {LibraryView} from './ui/library-view.js';
@@ -134,7 +139,8 @@ export function App(props: AppProps) {
 			height: frame?.body ?? 1,
 			libraryLength: items.length,
 			bookmarkCount: live.current.marks.length,
-			helpMax: Math.max(0, HELP.length - rows),
+			scrollMax: Math.max(0, (state.overlay === 'card' && layout ? cardLines(cardFields(layout.story), Math.min(cols - 2, 72)).length : HELP.length) - rows + 1),
+			...(layout && frame ? {currentChapter: chapterIndexAt(layout.story.chapters, layout.page(state.offset, frame.body).start)} : {}),
 			...(layout ? {layout} : {}),
 		};
 		apply(readerReducer(state, action, context));
@@ -176,6 +182,21 @@ export function App(props: AppProps) {
 		const prompt = state.prompt;
 		if (!prompt || !opened || !layout) return;
 		const {text} = opened.story;
+		if (prompt.purpose === 'search') {
+			dispatch({type: 'closePrompt'});
+			const query = prompt.text.trim();
+			if (!query) return;
+			dispatch({type: 'setSearch', result: search(text, query)});
+			dispatch({type: 'searchStep', by: 1});
+			return;
+		}
+		if (prompt.purpose === 'goto') {
+			dispatch({type: 'closePrompt'});
+			const target = gotoOffset(prompt.text, opened.story);
+			if (typeof target === 'string') dispatch({type: 'notice', text: target});
+			else dispatch({type: 'jump', offset: layout.offsetAt(layout.cursorAt(target))});
+			return;
+		}
 		if (prompt.purpose === 'add') {
 			const offset = prompt.offset ?? state.offset;
 			const name = prompt.text.trim() || defaultName(text, offset);
@@ -224,6 +245,24 @@ export function App(props: AppProps) {
 				return;
 			case 'jumpBack':
 				dispatch({type: 'jumpBack'});
+				return;
+			case 'contents':
+			case 'card':
+				dispatch({type: 'openOverlay', overlay: command});
+				return;
+			case 'nextChapter':
+			case 'prevChapter':
+				dispatch({type: 'chapter', by: command === 'nextChapter' ? 1 : -1});
+				return;
+			case 'search':
+				dispatch({type: 'openPrompt', prompt: {purpose: 'search', text: state.search?.result.query ?? ''}});
+				return;
+			case 'goto':
+				dispatch({type: 'openPrompt', prompt: {purpose: 'goto', text: ''}});
+				return;
+			case 'nextHit':
+			case 'prevHit':
+				dispatch({type: 'searchStep', by: command === 'nextHit' ? 1 : -1});
 				return;
 			case 'cycleTheme': {
 				const next = nextTheme(state.settings.theme);
@@ -311,7 +350,8 @@ export function App(props: AppProps) {
 			case 'up':
 			case 'down': {
 				const by = command === 'up' ? -1 : 1;
-				if (context === 'help') dispatch({type: 'helpScroll', by});
+				if (context === 'help' || context === 'card') dispatch({type: 'overlayScroll', by});
+				else if (context === 'contents') dispatch({type: 'contentsMove', to: state.contentsIndex + by});
 				else if (context === 'settings') dispatch({type: 'settingMove', to: state.settingIndex + by});
 				else if (context === 'themes') dispatch({type: 'previewTheme', theme: (by > 0 ? nextTheme(state.settings.theme) : previousTheme(state.settings.theme)).name});
 				else if (context === 'bookmarks') dispatch({type: 'bookmarkMove', to: state.bookmarkIndex + by});
@@ -321,10 +361,14 @@ export function App(props: AppProps) {
 			case 'first':
 			case 'last':
 				if (context === 'bookmarks') dispatch({type: 'bookmarkMove', to: command === 'first' ? 0 : marks.length - 1});
+				else if (context === 'contents') dispatch({type: 'contentsMove', to: command === 'first' ? 0 : (opened?.story.chapters.length ?? 1) - 1});
 				else dispatch({type: 'libraryMove', to: command === 'first' ? 0 : items.length - 1});
 				return;
 			case 'open':
-				if (context === 'themes') {
+				if (context === 'contents') {
+					const chapter = opened?.story.chapters[state.contentsIndex];
+					if (chapter) dispatch({type: 'jump', offset: chapter.start});
+				} else if (context === 'themes') {
 					props.saveSettings?.({theme: state.settings.theme});
 					dispatch({type: 'closeOverlay'});
 					dispatch({type: 'notice', text: `Theme: ${findTheme(state.settings.theme)?.label ?? state.settings.theme}`});
@@ -340,7 +384,24 @@ export function App(props: AppProps) {
 
 	const content = (): ReactNode => {
 		if (!frame) return <TooSmall cols={cols} rows={rows} />;
-		if (state.overlay === 'help') return <HelpView lines={HELP} top={state.helpTop} cols={cols} rows={rows} />;
+		if (state.overlay === 'help') return <HelpView lines={HELP} top={state.scrollTop} cols={cols} rows={rows} />;
+		if (state.overlay === 'card' && opened) {
+			return <CardView lines={cardLines(cardFields(opened.story), Math.min(cols - 2, 72))} top={state.scrollTop} cols={cols} rows={rows} />;
+		}
+		if (state.overlay === 'contents' && opened && layout) {
+			const current = chapterIndexAt(opened.story.chapters, layout.page(state.offset, frame.body).start);
+			return (
+				<ContentsView
+					title={opened.story.title}
+					chapters={opened.story.chapters}
+					current={current}
+					selected={state.contentsIndex}
+					length={opened.story.text.length}
+					cols={cols}
+					rows={rows}
+				/>
+			);
+		}
 		const prompt = state.prompt ? (width: number) => promptLine(state.prompt!, width) : undefined;
 		if (state.overlay === 'bookmarks' && opened) {
 			const length = Math.max(1, opened.story.text.length);
@@ -364,7 +425,7 @@ export function App(props: AppProps) {
 					: statusLine(opened.story.title, progress, frame.column, state.notice);
 		return (
 			<>
-				<ReaderView frame={frame} lines={pageLines(layout, page.rows)} status={status} />
+				<ReaderView frame={frame} lines={pageLines(layout, page.rows, hitsWithin(state.search?.result, page.start, page.end))} status={status} />
 				{state.overlay === 'settings' && <SettingsPanel settings={settings} selected={state.settingIndex} cols={cols} />}
 			</>
 		);

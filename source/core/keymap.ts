@@ -4,7 +4,7 @@
  */
 
 /** Where a binding applies: while reading, in an overlay, in a text prompt, or everywhere. */
-export type KeyContext = 'reader' | 'library' | 'bookmarks' | 'settings' | 'themes' | 'help' | 'prompt' | 'global';
+export type KeyContext = 'reader' | 'library' | 'bookmarks' | 'contents' | 'card' | 'settings' | 'themes' | 'help' | 'prompt' | 'global';
 
 /** Everything a key can ask for. */
 export type Command =
@@ -42,7 +42,15 @@ export type Command =
 	| 'resetWidth'
 	| 'settings'
 	| 'less'
-	| 'more';
+	| 'more'
+	| 'contents'
+	| 'nextChapter'
+	| 'prevChapter'
+	| 'search'
+	| 'nextHit'
+	| 'prevHit'
+	| 'goto'
+	| 'card';
 
 /** One row of the keymap: a command, the keys that trigger it, where, and its help text. */
 export type Binding = {
@@ -64,6 +72,14 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'halfUp', keys: ['u'], context: 'reader', help: 'Half a page up'},
 	{command: 'start', keys: ['g', 'home'], context: 'reader', help: 'Start of the story'},
 	{command: 'end', keys: ['G', 'end'], context: 'reader', help: 'End of the story'},
+	{command: 'nextChapter', keys: [']'], context: 'reader', help: 'Next chapter'},
+	{command: 'prevChapter', keys: ['['], context: 'reader', help: 'Start of this chapter, or the one before'},
+	{command: 'contents', keys: ['tab'], context: 'reader', help: 'Contents: chapters, and jump to one'},
+	{command: 'search', keys: ['/'], context: 'reader', help: 'Search (any case, across line breaks)'},
+	{command: 'nextHit', keys: ['n'], context: 'reader', help: 'Next match'},
+	{command: 'prevHit', keys: ['N'], context: 'reader', help: 'Previous match'},
+	{command: 'goto', keys: [':'], context: 'reader', help: 'Go to a percent (42%) or a chapter number'},
+	{command: 'card', keys: ['i'], context: 'reader', help: 'Story card: author, fandom, tags, summary'},
 	{command: 'addBookmark', keys: ['m'], context: 'reader', help: 'Bookmark this page (name it, Enter)'},
 	{command: 'bookmarks', keys: ['B', "'"], context: 'reader', help: 'Bookmarks: list, jump, rename, delete'},
 	{command: 'jumpBack', keys: ['`'], context: 'reader', help: 'Back to where the last jump left'},
@@ -92,6 +108,15 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'delete', keys: ['d'], context: 'bookmarks', help: 'Delete the bookmark', hint: 'delete'},
 	{command: 'undo', keys: ['u'], context: 'bookmarks', help: 'Undo the last delete', hint: 'undo'},
 	{command: 'close', keys: ['escape', 'B', "'"], context: 'bookmarks', help: 'Back to the story', hint: 'back'},
+	{command: 'up', keys: ['up', 'k'], context: 'contents', help: 'Previous chapter'},
+	{command: 'down', keys: ['down', 'j'], context: 'contents', help: 'Next chapter'},
+	{command: 'first', keys: ['home', 'g'], context: 'contents', help: 'First chapter'},
+	{command: 'last', keys: ['end', 'G'], context: 'contents', help: 'Last chapter'},
+	{command: 'open', keys: ['enter'], context: 'contents', help: 'Go to the chapter', hint: 'go'},
+	{command: 'close', keys: ['escape', 'tab'], context: 'contents', help: 'Back to the story', hint: 'back'},
+	{command: 'down', keys: ['down', 'j', 'space', 'pagedown'], context: 'card', help: 'Scroll down', hint: 'scroll'},
+	{command: 'up', keys: ['up', 'k', 'pageup'], context: 'card', help: 'Scroll up'},
+	{command: 'close', keys: ['escape', 'i'], context: 'card', help: 'Back to the story', hint: 'back'},
 	{command: 'up', keys: ['up', 'k'], context: 'settings', help: 'Previous setting'},
 	{command: 'down', keys: ['down', 'j'], context: 'settings', help: 'Next setting'},
 	{command: 'less', keys: ['left', 'h'], context: 'settings', help: 'Change the value (back)', hint: 'change'},
@@ -152,9 +177,11 @@ export const HELP_SECTIONS: ReadonlyArray<readonly [KeyContext, string]> = [
 	['reader', 'Reading'],
 	['library', 'Library'],
 	['bookmarks', 'Bookmarks'],
+	['contents', 'Contents'],
+	['card', 'Story card'],
 	['settings', 'Settings'],
 	['themes', 'Theme picker'],
-	['prompt', 'Naming a bookmark (type to replace the suggested name)'],
+	['prompt', 'Typing a bookmark name, a search or a place to go'],
 	['help', 'This help'],
 	['global', 'Everywhere'],
 ];

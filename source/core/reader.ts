@@ -3,15 +3,17 @@
  * character offsets: the page on screen is always "the page whose first row shows `offset`".
  */
 import type {Layout} from './layout.js';
+import {type SearchResult, step as stepSearch} from './search.js';
+import type {Chapter} from './story.js';
 import {DEFAULT_SETTINGS, type ReaderSettings, SETTING_FIELDS} from './settings.js';
 import type {ThemeName} from './themes.js';
 
 /** What covers the page, if anything. */
-export type Overlay = 'none' | 'help' | 'library' | 'bookmarks' | 'settings' | 'themes';
+export type Overlay = 'none' | 'help' | 'library' | 'bookmarks' | 'settings' | 'themes' | 'contents' | 'card';
 
 /** A one-line text prompt: naming a new bookmark, or renaming one. */
 export type Prompt = {
-	readonly purpose: 'add' | 'rename';
+	readonly purpose: 'add' | 'rename' | 'search' | 'goto';
 	readonly text: string;
 	/** True while the text is the suggested default: the first key typed replaces it. */
 	readonly pristine: boolean;
@@ -30,8 +32,8 @@ export type ReaderState = {
 	readonly overlay: Overlay;
 	/** Selected row of the library list. */
 	readonly libraryIndex: number;
-	/** First line of the help screen on show. */
-	readonly helpTop: number;
+	/** First line on show of a scrolling overlay (help, story card). */
+	readonly scrollTop: number;
 	/** A one-shot message for the status line. */
 	readonly notice?: string;
 	/** Where the last page turns forward started, newest last: lets a turn back retrace them. */
@@ -47,6 +49,10 @@ export type ReaderState = {
 	readonly settingIndex: number;
 	/** The theme before the picker opened: Esc goes back to it. */
 	readonly themeBefore?: ThemeName;
+	/** Selected row of the contents. */
+	readonly contentsIndex: number;
+	/** The last search, and which of its matches the reader went to last. */
+	readonly search?: {readonly result: SearchResult; readonly index?: number};
 };
 
 /** Everything that can happen to the reader. */
@@ -63,7 +69,7 @@ export type ReaderAction =
 	| {type: 'openOverlay'; overlay: Exclude<Overlay, 'none'>}
 	| {type: 'closeOverlay'}
 	| {type: 'libraryMove'; to: number}
-	| {type: 'helpScroll'; by: number}
+	| {type: 'overlayScroll'; by: number}
 	| {type: 'bookmarkMove'; to: number}
 	| {type: 'jump'; offset: number}
 	| {type: 'jumpBack'}
@@ -75,6 +81,10 @@ export type ReaderAction =
 	| {type: 'settingMove'; to: number}
 	| {type: 'previewTheme'; theme: ThemeName}
 	| {type: 'revertTheme'}
+	| {type: 'contentsMove'; to: number}
+	| {type: 'chapter'; by: 1 | -1}
+	| {type: 'setSearch'; result: SearchResult}
+	| {type: 'searchStep'; by: 1 | -1}
 	| {type: 'notice'; text: string | undefined};
 
 /** What the reducer needs to know: the layout in use (none before a story is open), the page height, list lengths. */
@@ -82,14 +92,16 @@ export type ReaderContext = {
 	readonly layout?: Layout;
 	readonly height: number;
 	readonly libraryLength: number;
-	/** The last line the help screen can start at. */
-	readonly helpMax?: number;
+	/** The last line a scrolling overlay can start at. */
+	readonly scrollMax?: number;
 	readonly bookmarkCount?: number;
+	/** Index of the chapter on screen, if any: the contents open on it. */
+	readonly currentChapter?: number;
 };
 
 /** The state a story opens in. */
 export function initialReaderState(offset = 0, overlay: Overlay = 'none', settings: ReaderSettings = DEFAULT_SETTINGS): ReaderState {
-	return {offset: Math.max(0, offset), overlay, libraryIndex: 0, helpTop: 0, bookmarkIndex: 0, jumps: [], settings, settingIndex: 0};
+	return {offset: Math.max(0, offset), overlay, libraryIndex: 0, scrollTop: 0, bookmarkIndex: 0, jumps: [], settings, settingIndex: 0, contentsIndex: 0};
 }
 
 /** Applies one action. Pure: the same state, action and context always give the same result. */
@@ -100,10 +112,11 @@ export function readerReducer(state: ReaderState, action: ReaderAction, context:
 				...state,
 				overlay: action.overlay,
 				notice: undefined,
-				helpTop: 0,
+				scrollTop: 0,
 				libraryIndex: 0,
 				bookmarkIndex: 0,
 				settingIndex: 0,
+				contentsIndex: Math.max(0, context.currentChapter ?? 0),
 				...(action.overlay === 'themes' ? {themeBefore: state.settings.theme} : {}),
 			};
 		case 'closeOverlay': {
@@ -114,6 +127,10 @@ export function readerReducer(state: ReaderState, action: ReaderAction, context:
 			return {...state, settings: action.settings};
 		case 'settingMove':
 			return {...state, settingIndex: clamp(action.to, 0, SETTING_FIELDS.length - 1)};
+		case 'contentsMove':
+			return {...state, contentsIndex: clamp(action.to, 0, (context.layout?.story.chapters.length ?? 0) - 1)};
+		case 'setSearch':
+			return {...state, search: {result: action.result}};
 		case 'previewTheme':
 			return {...state, settings: {...state.settings, theme: action.theme}};
 		case 'revertTheme': {
@@ -122,8 +139,8 @@ export function readerReducer(state: ReaderState, action: ReaderAction, context:
 		}
 		case 'libraryMove':
 			return {...state, libraryIndex: clamp(action.to, 0, context.libraryLength - 1)};
-		case 'helpScroll':
-			return {...state, helpTop: clamp(state.helpTop + action.by, 0, context.helpMax ?? 0)};
+		case 'overlayScroll':
+			return {...state, scrollTop: clamp(state.scrollTop + action.by, 0, context.scrollMax ?? 0)};
 		case 'bookmarkMove':
 			return {...state, bookmarkIndex: clamp(action.to, 0, (context.bookmarkCount ?? 0) - 1)};
 		case 'openPrompt':
@@ -154,7 +171,7 @@ export function readerReducer(state: ReaderState, action: ReaderAction, context:
 	}
 }
 
-type Navigation = Extract<ReaderAction, {type: 'nextPage' | 'prevPage' | 'lineDown' | 'lineUp' | 'halfDown' | 'halfUp' | 'start' | 'end' | 'goto'}>;
+type Navigation = Extract<ReaderAction, {type: 'nextPage' | 'prevPage' | 'lineDown' | 'lineUp' | 'halfDown' | 'halfUp' | 'start' | 'end' | 'goto' | 'chapter' | 'searchStep'}>;
 
 function navigate(state: ReaderState, action: Navigation, context: ReaderContext & {layout: Layout}): ReaderState {
 	const {layout, height} = context;
@@ -188,6 +205,26 @@ function navigate(state: ReaderState, action: Navigation, context: ReaderContext
 			return readerReducer(state, {type: 'jump', offset: layout.endOffset(height)}, context);
 		case 'goto':
 			return moveTo(state, Math.min(Math.max(0, action.offset), layout.story.text.length));
+		case 'chapter': {
+			const {chapters} = layout.story;
+			const start = layout.page(state.offset, height).start;
+			const current = chapterIndexAt(chapters, start);
+			// Back from inside a chapter goes to its start; from its start, to the one before.
+			const target = action.by === 1 ? current + 1 : current >= 0 && chapters[current]!.start < start ? current : current - 1;
+			const chapter = chapters[target];
+			if (!chapter) return {...state, notice: action.by === 1 ? 'This is the last chapter' : 'This is the first chapter'};
+			return moveTo(state, chapter.start);
+		}
+		case 'searchStep': {
+			const search = state.search;
+			if (!search) return {...state, notice: 'Nothing searched yet: press / to search'};
+			const found = stepSearch(search.result, search.index, layout.page(state.offset, height).start + (action.by === 1 ? 1 : 0), action.by);
+			if (!found) return {...state, notice: `No match for “${search.result.query}”`};
+			const count = search.result.starts.length;
+			const moved = readerReducer(state, {type: 'jump', offset: rowStart(layout, search.result.starts[found.index]!)}, context);
+			const wrapped = found.wrapped ? (action.by === 1 ? 'wrapped to the start · ' : 'wrapped to the end · ') : '';
+			return {...moved, search: {result: search.result, index: found.index}, notice: `“${search.result.query}” ${wrapped}${found.index + 1} of ${count}`};
+		}
 		default:
 			return assertNever(action);
 	}
@@ -201,6 +238,18 @@ function forward(state: ReaderState, {layout, height}: ReaderContext & {layout: 
 }
 
 const TURNS_REMEMBERED = 64;
+
+// The start of the row that shows `offset`, so that a page turned to it begins with that row.
+function rowStart(layout: Layout, offset: number): number {
+	return layout.offsetAt(layout.cursorAt(offset));
+}
+
+/** Index of the chapter that holds `offset`, or -1 before the first. */
+export function chapterIndexAt(chapters: readonly Chapter[], offset: number): number {
+	let index = -1;
+	for (let i = 0; i < chapters.length && chapters[i]!.start <= offset; i++) index = i;
+	return index;
+}
 
 function clamp(value: number, low: number, high: number): number {
 	return Math.max(low, Math.min(value, Math.max(low, high)));

@@ -42,9 +42,9 @@ export function frameFor(cols: number, rows: number, preferredColumn: number = D
 export type PageLine = {readonly kind: Row['kind']; readonly text: string; readonly segments: readonly Segment[]};
 
 /** What each row of a page shows, styled; headings and scene breaks are centred in the column. */
-export function pageLines(layout: Layout, rows: readonly Row[]): PageLine[] {
+export function pageLines(layout: Layout, rows: readonly Row[], hits: ReadonlyArray<{start: number; end: number}> = []): PageLine[] {
 	return rows.map((row) => {
-		const segments = rowSegments(layout.story, row, layout.width);
+		const segments = rowSegments(layout.story, row, layout.width, hits);
 		return {kind: row.kind, text: segments.map((segment) => segment.text).join(''), segments};
 	});
 }

@@ -17,18 +17,20 @@ export type Segment = {
 	readonly bold?: boolean;
 	/** True for the hyphen added where a word is split: it is not in the story's text. */
 	readonly hyphen?: boolean;
+	/** True inside a search match. */
+	readonly hit?: boolean;
 };
 
-type Style = {readonly italic: boolean; readonly bold: boolean};
+type Style = {readonly italic: boolean; readonly bold: boolean; readonly hit: boolean};
 
-const PLAIN: Style = {italic: false, bold: false};
+const PLAIN: Style = {italic: false, bold: false, hit: false};
 
 /**
  * The segments of `row` in a column of `width` cells. Indents and centring are plain; a word space
  * takes a style only when the words on both sides have it, stretch included, so an underlined
  * phrase reads as one; an added hyphen takes the style of the word it splits.
  */
-export function rowSegments(story: Story, row: Row, width: number): Segment[] {
+export function rowSegments(story: Story, row: Row, width: number, hits: readonly Range[] = []): Segment[] {
 	switch (row.kind) {
 		case 'blank':
 			return [];
@@ -36,12 +38,12 @@ export function rowSegments(story: Story, row: Row, width: number): Segment[] {
 			// A column narrower than the ornament gets a single star rather than a row that overflows.
 			return [{text: centre(cellWidth(SCENE_BREAK) <= width ? SCENE_BREAK : '*', width)}];
 		case 'heading': {
-			const pieces = styledPieces(story, row, true);
+			const pieces = styledPieces(story, row, true, hits);
 			const pad = Math.max(0, Math.floor((width - cellWidth(pieces.map((piece) => piece.text).join(''))) / 2));
 			return merge(pad > 0 ? [{text: ' '.repeat(pad), style: PLAIN}, ...pieces] : pieces);
 		}
 		default: {
-			const pieces = styledPieces(story, row, false);
+			const pieces = styledPieces(story, row, false, hits);
 			return merge(row.indent ? [{text: ' '.repeat(row.indent), style: PLAIN}, ...pieces] : pieces);
 		}
 	}
@@ -49,13 +51,14 @@ export function rowSegments(story: Story, row: Row, width: number): Segment[] {
 
 type Piece = {readonly text: string; readonly style: Style; readonly hyphen?: boolean};
 
-function styledPieces(story: Story, row: Row, bold: boolean): Piece[] {
+function styledPieces(story: Story, row: Row, bold: boolean, hits: readonly Range[]): Piece[] {
 	const {text} = story;
 	const {start, end} = row;
 	const styles = stylesOf(story);
 	const italic = new StyleCursor(styles.italic, start);
 	const strong = new StyleCursor(styles.bold, start);
-	const styleAt = (offset: number): Style => ({italic: italic.covers(offset), bold: bold || strong.covers(offset)});
+	const found = new StyleCursor(hits, start);
+	const styleAt = (offset: number): Style => ({italic: italic.covers(offset), bold: bold || strong.covers(offset), hit: found.covers(offset)});
 	const widths = row.stretch ? gapWidths(countGaps(text, start, end), row.stretch, row.stretchFromRight === true) : undefined;
 	const pieces: Piece[] = [];
 	let before: Style = PLAIN;
@@ -65,7 +68,10 @@ function styledPieces(story: Story, row: Row, bold: boolean): Piece[] {
 		if (isBreakingSpace(text.charCodeAt(i))) {
 			while (j < end && isBreakingSpace(text.charCodeAt(j))) j++;
 			const after = styleAt(j);
-			pieces.push({text: ' '.repeat(widths?.[gap] ?? 1), style: {italic: before.italic && after.italic, bold: before.bold && after.bold}});
+			pieces.push({
+				text: ' '.repeat(widths?.[gap] ?? 1),
+				style: {italic: before.italic && after.italic, bold: before.bold && after.bold, hit: before.hit && after.hit},
+			});
 			gap++;
 		} else {
 			// A word is cut wherever its style changes.
@@ -107,11 +113,12 @@ function segmentOf(piece: Piece): Segment {
 		...(piece.style.italic ? {italic: true} : {}),
 		...(piece.style.bold ? {bold: true} : {}),
 		...(piece.hyphen ? {hyphen: true} : {}),
+		...(piece.style.hit ? {hit: true} : {}),
 	};
 }
 
 function sameStyle(a: Style, b: Style): boolean {
-	return a.italic === b.italic && a.bold === b.bold;
+	return a.italic === b.italic && a.bold === b.bold && a.hit === b.hit;
 }
 
 function countGaps(text: string, start: number, end: number): number {
@@ -127,12 +134,15 @@ function centre(text: string, width: number): string {
 	return ' '.repeat(pad) + text;
 }
 
+/** A stretch of the text: a span, or a search match. */
+type Range = {readonly start: number; readonly end: number};
+
 // Answers "is this offset inside a span?" for offsets that only grow, in one pass over the spans.
 class StyleCursor {
 	private index: number;
 
 	constructor(
-		private readonly spans: readonly Span[],
+		private readonly spans: readonly Range[],
 		from: number,
 	) {
 		// The first span that ends after `from`: spans of one style are sorted and disjoint, so ends ascend too.

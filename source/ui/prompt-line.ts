@@ -3,9 +3,11 @@ import {hintLine} from '../core/keymap.js';
 import type {Prompt} from '../core/reader.js';
 import {graphemes, graphemeWidth} from '../core/width.js';
 
+const LABELS: Record<Prompt['purpose'], string> = {add: 'Bookmark: ', rename: 'Rename: ', search: 'Search: ', goto: 'Go to (42% or chapter): '};
+
 /** "Bookmark: name▏ (Enter keep · Esc cancel)" in `width` cells; a long name shows its end. */
 export function promptLine(prompt: Prompt, width: number): string {
-	const label = prompt.purpose === 'add' ? 'Bookmark: ' : 'Rename: ';
+	const label = LABELS[prompt.purpose];
 	const hint = `  (${hintLine('prompt')})`;
 	const room = Math.max(1, width - label.length - 1 - (width - label.length > 30 ? hint.length : 0));
 	const text = tail(prompt.text, room);

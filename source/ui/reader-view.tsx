@@ -52,6 +52,13 @@ export function ReaderView({frame, lines, status, italicFallback = 'none'}: Read
 function SegmentText({segment, italicFallback}: {readonly segment: Segment; readonly italicFallback: ItalicFallback}) {
 	const theme = useTheme();
 	const italic = segment.italic === true;
+	if (segment.hit) {
+		return (
+			<Text {...roleProps(theme, 'searchHit')} italic={italic && italicFallback === 'none'} bold={segment.bold === true}>
+				{segment.text}
+			</Text>
+		);
+	}
 	if (!italic && !segment.bold) return <Text>{segment.text}</Text>;
 	const {color} = roleProps(theme, 'emphasis');
 	return (

@@ -1,0 +1,44 @@
+/** The story card: what is known about a story, as lines to show (and to print as JSON). */
+import type {Story} from './story.js';
+
+/** A labelled value of the card; long values are wrapped by the view. */
+export type CardField = {readonly label: string; readonly value: string};
+
+/** Words in a text: runs of letters or digits. */
+export function countWords(text: string): number {
+	let words = 0;
+	let inWord = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		const wordChar = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c >= 0xc0 || c === 0x27 || c === 0x2019;
+		if (wordChar && !inWord) words++;
+		inWord = wordChar;
+	}
+	return words;
+}
+
+/** The card's fields, in the order a reader looks for them; unknown fields are left out. */
+export function cardFields(story: Story): CardField[] {
+	const {meta} = story;
+	const list = (values: readonly string[] | undefined) => (values && values.length > 0 ? values.join(', ') : undefined);
+	const fields: Array<[string, string | undefined]> = [
+		['Title', story.title],
+		['Author', meta.author ?? 'unknown'],
+		['Fandom', meta.fandom],
+		['Rating', meta.rating],
+		['Warnings', list(meta.warnings)],
+		['Relationships', list(meta.relationships)],
+		['Characters', list(meta.characters)],
+		['Tags', list(meta.tags)],
+		['Setting', meta.setting],
+		['Words', countWords(story.text).toLocaleString('en-US')],
+		['Chapters', story.chapters.length > 0 ? String(story.chapters.length) : undefined],
+		['Language', meta.language],
+		['Summary', meta.summary],
+		['Source', meta.source],
+		['About the file', list(meta.warningsAboutFile)],
+	];
+	const result = fields.flatMap(([label, value]) => (value ? [{label, value}] : []));
+	for (const note of meta.notes ?? []) result.push({label: 'Notes', value: note});
+	return result;
+}
