@@ -14,6 +14,7 @@ import {type ReaderAction, type ReaderState, chapterIndexAt, initialReaderState,
 import {cardFields} from './core/card.js';
 import {type ColorLevel, resolveTheme} from './core/color.js';
 import {gotoOffset} from './core/goto.js';
+import {WordIndex, timeLeft, updatePace} from './core/pace.js';
 import {hitsWithin, search} from './core/search.js';
 import {fit, frameFor, pageLines, progressAt, statusLine} from './core/screen.js';
 import {DEFAULT_SETTINGS, MIN_WIDTH, type ReaderSettings, SETTING_FIELDS, widthStep} from './core/settings.js';
@@ -110,7 +111,9 @@ export function App(props: AppProps) {
 		() => (story ? new Layout(story, column, {justify, hyphenate, paragraphStyle, spacing}) : undefined),
 		[story, column, justify, hyphenate, paragraphStyle, spacing],
 	);
-	const indexReady = useWholeBookIndex(layout);
+	const words = useMemo(() => (story ? new WordIndex(story) : undefined), [story]);
+	const indexReady = useWholeBookIndex(layout, words);
+	const lastTurn = useRef({at: Date.now(), savedPace: settings.pace});
 
 	// Keep the session current for exit handlers, and save shortly after the reader stops moving.
 	const {session, save, saveDelay = 1000} = props;
@@ -377,8 +380,33 @@ export function App(props: AppProps) {
 					if (mark) dispatch({type: 'jump', offset: mark.offset});
 				} else openItem(items[state.libraryIndex]);
 				return;
+			case 'nextPage':
+				learnPace();
+				dispatch({type: command});
+				return;
 			default:
 				dispatch({type: command});
+		}
+	}
+
+	// A page turned after a plausible time tells how fast the reader reads: "time left" follows it.
+	function learnPace(): void {
+		const {state, layout, frame} = live.current;
+		const now = Date.now();
+		const seconds = (now - lastTurn.current.at) / 1000;
+		lastTurn.current.at = now;
+		if (!layout || !frame || !words) return;
+		const page = layout.page(state.offset, frame.body);
+		const before = words.wordsBefore(page.start);
+		const after = words.wordsBefore(page.end);
+		if (before === undefined || after === undefined) return;
+		const pace = updatePace(state.settings.pace, after - before, seconds);
+		if (pace === state.settings.pace) return;
+		dispatch({type: 'changeSettings', settings: {...live.current.state.settings, pace}});
+		// Saved when it has moved by a tenth, not on every page.
+		if (Math.abs(pace - lastTurn.current.savedPace) >= lastTurn.current.savedPace / 10) {
+			lastTurn.current.savedPace = pace;
+			props.saveSettings?.({pace});
 		}
 	}
 
@@ -422,7 +450,7 @@ export function App(props: AppProps) {
 				? themePickerLine(settings.theme, frame.column)
 				: prompt
 					? prompt(frame.column)
-					: statusLine(opened.story.title, progress, frame.column, state.notice);
+					: statusLine(opened.story.title, progress, frame.column, state.notice, words ? timeLeft(words, opened.story, page.start, settings.pace) : []);
 		return (
 			<>
 				<ReaderView frame={frame} lines={pageLines(layout, page.rows, hitsWithin(state.search?.result, page.start, page.end))} status={status} />
@@ -449,20 +477,24 @@ function themePickerLine(current: string, width: number): string {
 }
 
 /** Builds the whole-book row count in slices of a few milliseconds, so keys are never blocked. */
-function useWholeBookIndex(layout: Layout | undefined): boolean {
+function useWholeBookIndex(layout: Layout | undefined, words: WordIndex | undefined): boolean {
 	// A short story is counted at once, so its first frame already has page numbers.
-	const quick = useMemo(() => layout?.buildIndex(Date.now() + 4) ?? false, [layout]);
+	const quick = useMemo(() => {
+		const deadline = Date.now() + 4;
+		return (layout?.buildIndex(deadline) ?? false) && (words?.build(deadline) ?? false);
+	}, [layout, words]);
 	const [ready, setReady] = useState(quick);
 	useEffect(() => {
 		setReady(quick);
 		if (!layout || quick) return;
 		let timer: NodeJS.Timeout | undefined;
 		const slice = () => {
-			if (layout.buildIndex(Date.now() + 8)) setReady(true);
+			const deadline = Date.now() + 8;
+			if (layout.buildIndex(deadline) && (words?.build(deadline) ?? true)) setReady(true);
 			else timer = setTimeout(slice, 0);
 		};
 		timer = setTimeout(slice, 0);
 		return () => clearTimeout(timer);
-	}, [layout, quick]);
+	}, [layout, words, quick]);
 	return ready;
 }

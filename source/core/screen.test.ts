@@ -123,3 +123,18 @@ describe('statusLine', () => {
 		expect(statusLine('Untitled', {percent: 5}, 40, 'Saved')).toMatch(/^Saved\s+5%$/);
 	});
 });
+
+describe('statusLine with time left', () => {
+	const progress = {page: 5, pages: 497, percent: 0, chapter: 'Chapter 1'};
+	const times = ['4 min left in chapter · 8 h 59 min in book', '4 min left in chapter', '8 h 59 min left'];
+
+	it('shows the most detailed time left that leaves the title room', () => {
+		expect(statusLine('Pride and Prejudice', progress, 100, undefined, times)).toContain('4 min left in chapter · 8 h 59 min in book · 5 of 497');
+		expect(statusLine('Pride and Prejudice', progress, 68, undefined, times)).toContain('4 min left in chapter · 5 of 497');
+		expect(statusLine('Pride and Prejudice', progress, 40, undefined, times)).not.toContain('left');
+	});
+
+	it('gives way to a notice', () => {
+		expect(statusLine('T', progress, 100, 'Saved', times)).not.toContain('left');
+	});
+});

@@ -73,8 +73,11 @@ export function progressAt(layout: Layout, offset: number, height: number): Prog
 }
 
 /** The status line: title and chapter on the left, page and percent on the right, in `width` cells. */
-export function statusLine(title: string, progress: Progress, width: number, notice?: string): string {
-	const right = progress.page === undefined ? `${progress.percent}%` : `${progress.page} of ${progress.pages} · ${progress.percent}%`;
+export function statusLine(title: string, progress: Progress, width: number, notice?: string, timeLeft: readonly string[] = []): string {
+	const where = progress.page === undefined ? `${progress.percent}%` : `${progress.page} of ${progress.pages} · ${progress.percent}%`;
+	// The most detailed time left that still leaves the title a readable 16 cells.
+	const time = notice ? undefined : timeLeft.find((text) => width - cellWidth(where) - cellWidth(text) - 5 >= 16);
+	const right = time ? `${time} · ${where}` : where;
 	const left = notice ?? (progress.chapter ? `${title} · ${progress.chapter}` : title);
 	const room = width - cellWidth(right) - 2;
 	if (room < 4) return fit(right, width);

@@ -2,6 +2,7 @@
  * The reader's settings as data: their values, how the settings screen steps through them, and
  * how untrusted values (a hand-edited file, a flag) are checked. The column width is in cells.
  */
+import {DEFAULT_PACE} from './pace.js';
 import {type ThemeName, findTheme, themeNames} from './themes.js';
 
 /** Every setting the reader keeps between runs. */
@@ -12,6 +13,8 @@ export type ReaderSettings = {
 	readonly hyphenate: boolean;
 	readonly paragraphStyle: 'spaced' | 'indented';
 	readonly spacing: 1 | 2;
+	/** The reader's pace in words a minute, learnt from page turns: for "time left". */
+	readonly pace: number;
 };
 
 /** The narrowest column; the widest is the terminal. */
@@ -30,6 +33,7 @@ export const DEFAULT_SETTINGS: ReaderSettings = {
 	hyphenate: false,
 	paragraphStyle: 'spaced',
 	spacing: 1,
+	pace: DEFAULT_PACE,
 };
 
 /** One row of the settings screen. */
@@ -72,12 +76,13 @@ export function widthStep(settings: ReaderSettings, by: number): ReaderSettings 
 /** The valid settings among untrusted values: anything wrong or unknown is dropped, never fatal. */
 export function checkSettings(value: Readonly<Record<string, unknown>>): Partial<ReaderSettings> {
 	const result: {-readonly [K in keyof ReaderSettings]?: ReaderSettings[K]} = {};
-	const {theme, width, justify, hyphenate, paragraphStyle, spacing} = value;
+	const {theme, width, justify, hyphenate, paragraphStyle, spacing, pace} = value;
 	if (typeof theme === 'string' && findTheme(theme)) result.theme = theme as ThemeName;
 	if (typeof width === 'number' && Number.isInteger(width) && width >= MIN_WIDTH && width <= MAX_WIDTH) result.width = width;
 	if (typeof justify === 'boolean') result.justify = justify;
 	if (typeof hyphenate === 'boolean') result.hyphenate = hyphenate;
 	if (paragraphStyle === 'spaced' || paragraphStyle === 'indented') result.paragraphStyle = paragraphStyle;
 	if (spacing === 1 || spacing === 2) result.spacing = spacing;
+	if (typeof pace === 'number' && pace >= 60 && pace <= 1200) result.pace = Math.round(pace);
 	return result;
 }
