@@ -20,7 +20,7 @@ import {LecternError} from './io/errors.js';
 import {type ProgressEntry, type Storage, openStorage} from './io/storage.js';
 import {type StorySource, bundledKey, findStoriesDir, listBundled, loadSource} from './io/stories.js';
 import {SIGNAL_EXIT_CODES, enterFullscreen} from './io/terminal.js';
-import {exportTo, importFrom, listBookmarks} from './commands.js';
+import {exportTo, importFrom, listBookmarks, storyInfo} from './commands.js';
 import {openStory} from './io/identity.js';
 import {printLines} from './print.js';
 import {streamSize} from './ui/size.js';
@@ -51,6 +51,7 @@ const cli = meow(
     --paragraphs P spaced (a blank line between) or indented (first-line indent)
                    These settings apply to this run; changes made in the reader are kept.
     --json         with "bookmarks": print JSON
+    --info         print a story's metadata and contents as JSON: lectern --info FILE
     --export FILE  write every story's place and bookmarks to FILE (JSON)
     --import FILE  merge an export back in (adds what is new, overwrites nothing)
     --version      print the version
@@ -80,6 +81,7 @@ ${keys}
 			spacing: {type: 'string'},
 			paragraphs: {type: 'string'},
 			export: {type: 'string'},
+			info: {type: 'boolean', default: false},
 			import: {type: 'string'},
 			width: {type: 'number'},
 		},
@@ -101,6 +103,11 @@ async function main(): Promise<void> {
 		const target = cli.input[1];
 		const key = target === undefined ? undefined : openStory(storage, storiesDir, sourceFor(target, storiesDir)).key;
 		return void process.stdout.write(listBookmarks(storage, key, cli.flags.json));
+	}
+	if (cli.flags.info) {
+		const target = cli.input[0];
+		if (target === undefined) throw new LecternError('--info needs a story: lectern --info FILE (or a bundled story id).');
+		return void process.stdout.write(storyInfo(loadSource(storiesDir, sourceFor(target, storiesDir))));
 	}
 	if (cli.input.length > 1) throw new LecternError(`Give one story at a time (got ${cli.input.length}). Run "lectern --help" for usage.`);
 

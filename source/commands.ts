@@ -3,6 +3,8 @@
  * Lectern keeps. Each returns the text to print; failures are one-line LecternErrors.
  */
 import {readFileSync, writeFileSync} from 'node:fs';
+import {countWords} from './core/card.js';
+import type {Story} from './core/story.js';
 import {LecternError} from './io/errors.js';
 import {type Storage, validateExport} from './io/storage.js';
 
@@ -60,4 +62,22 @@ export function importFrom(storage: Storage, file: string): string {
 	if (typeof valid === 'string') throw new LecternError(`${file}: ${valid}. Nothing was changed.`);
 	const report = storage.importData(valid);
 	return `Imported ${file}: ${report.added} bookmark${report.added === 1 ? '' : 's'} added, ${report.skipped} already there and skipped, across ${report.stories} stor${report.stories === 1 ? 'y' : 'ies'}. Places you already had were kept.\n`;
+}
+
+/** The story's metadata and contents as JSON, for scripts. */
+export function storyInfo(story: Story): string {
+	const {text, chapters, meta, title} = story;
+	const info = {
+		title,
+		...meta,
+		words: countWords(text),
+		length: text.length,
+		chapters: chapters.map((chapter, index) => ({
+			number: index + 1,
+			title: chapter.title,
+			offset: chapter.start,
+			percent: Math.floor((100 * chapter.start) / Math.max(1, text.length)),
+		})),
+	};
+	return `${JSON.stringify(info, undefined, 2)}\n`;
 }
