@@ -2,7 +2,7 @@
  * Entry point: flags, validation and one-line errors, then either print mode (stdout is not a
  * terminal) or the full-screen reader. The only file that reads process.argv or calls exit.
  */
-import {existsSync} from 'node:fs';
+import {existsSync, statSync} from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import chalk from 'chalk';
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
 	const printing = !process.stdout.isTTY || process.env['TERM'] === 'dumb';
 	const argument = cli.input[0];
 	const source = argument === undefined ? undefined : sourceFor(argument, storiesDir);
-	let opened = source ? {source, story: openStory(storage, storiesDir, source)} : undefined;
+	let opened = source ? {source, story: withProgressLine(source, () => openStory(storage, storiesDir, source))} : undefined;
 	let notice = storage.notices.join(' ') || undefined;
 	if (!opened) {
 		const resumed = resumeLast(storage, storiesDir);
@@ -223,6 +223,27 @@ function settingsFromFlags(): Partial<ReaderSettings> {
 		result.paragraphStyle = paragraphs;
 	}
 	return result;
+}
+
+// A book that takes more than a moment to open says what is happening, never a frozen screen.
+function withProgressLine<T>(source: StorySource, open: () => T): T {
+	if (source.kind !== 'file' || !process.stderr.isTTY) return open();
+	const size = fileSize(source.path);
+	if (size < 2 * 1024 * 1024) return open();
+	process.stderr.write(`Opening ${path.basename(source.path)} (${(size / 1048576).toFixed(1)} MB)…`);
+	try {
+		return open();
+	} finally {
+		process.stderr.write('\r\u001B[K');
+	}
+}
+
+function fileSize(file: string): number {
+	try {
+		return statSync(file).size;
+	} catch {
+		return 0;
+	}
 }
 
 function sourceFor(argument: string, storiesDir: string): StorySource {
