@@ -193,6 +193,11 @@ function runReader(storage: Storage, storiesDir: string, opened: {source: StoryS
 	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => finish(SIGNAL_EXIT_CODES[signal]));
 	process.on('uncaughtException', (error) => finish(1, error));
 	process.on('unhandledRejection', (error) => finish(1, error));
+	// Lets the end-to-end tests prove that a crash still restores the terminal and saves the place.
+	const crashAfter = Number(process.env['LECTERN_TEST_CRASH_AFTER_MS']);
+	if (crashAfter > 0) setTimeout(() => {
+		throw new Error('crash requested by LECTERN_TEST_CRASH_AFTER_MS');
+	}, crashAfter);
 	instance.waitUntilExit().then(
 		() => finish(0),
 		(error: unknown) => finish(1, error),
