@@ -115,7 +115,7 @@ describe('App: reading', () => {
 		expect(rows).toHaveLength(30);
 		expect(rows[1]?.trim()).toBe('CHAPTER I.');
 		expect(app.frame()).toContain('Paragraph 0: w0.0 w0.1');
-		expect(rows.at(-1)).toMatch(/^ {16}The Lighthouse · CHAPTER I\. +1 of \d+ · 0%$/);
+		expect(rows.at(-1)).toMatch(/^ {16}The Lighthouse · CHAPTER I\. +(?:\d+ min left in chapter · )?1 of \d+ · 0%$/);
 		expect((await status(app)).pages).toBeGreaterThanOrEqual(5);
 	});
 

@@ -105,11 +105,11 @@ export function App(props: AppProps) {
 	useEffect(() => {
 		if (settings.hyphenate && !patternsLoaded) void loadHyphenation().then(() => setPatternsLoaded(true));
 	}, [settings.hyphenate, patternsLoaded]);
-	const {justify, paragraphStyle, spacing} = settings;
+	const {justify, paragraphStyle, spacing, notes} = settings;
 	const hyphenate = settings.hyphenate && patternsLoaded;
 	const layout = useMemo(
-		() => (story ? new Layout(story, column, {justify, hyphenate, paragraphStyle, spacing}) : undefined),
-		[story, column, justify, hyphenate, paragraphStyle, spacing],
+		() => (story ? new Layout(story, column, {justify, hyphenate, paragraphStyle, spacing, notes}) : undefined),
+		[story, column, justify, hyphenate, paragraphStyle, spacing, notes],
 	);
 	const words = useMemo(() => (story ? new WordIndex(story) : undefined), [story]);
 	const indexReady = useWholeBookIndex(layout, words);
@@ -252,6 +252,9 @@ export function App(props: AppProps) {
 			case 'contents':
 			case 'card':
 				dispatch({type: 'openOverlay', overlay: command});
+				return;
+			case 'notes':
+				changeSettings({notes: state.settings.notes === 'open' ? 'folded' : 'open'}, state.settings.notes === 'open' ? "Authors' notes folded" : "Authors' notes shown");
 				return;
 			case 'nextChapter':
 			case 'prevChapter':

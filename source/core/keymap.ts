@@ -50,7 +50,8 @@ export type Command =
 	| 'nextHit'
 	| 'prevHit'
 	| 'goto'
-	| 'card';
+	| 'card'
+	| 'notes';
 
 /** One row of the keymap: a command, the keys that trigger it, where, and its help text. */
 export type Binding = {
@@ -80,6 +81,7 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'prevHit', keys: ['N'], context: 'reader', help: 'Previous match'},
 	{command: 'goto', keys: [':'], context: 'reader', help: 'Go to a percent (42%) or a chapter number'},
 	{command: 'card', keys: ['i'], context: 'reader', help: 'Story card: author, fandom, tags, summary'},
+	{command: 'notes', keys: ['a'], context: 'reader', help: "Show or fold authors' notes"},
 	{command: 'addBookmark', keys: ['m'], context: 'reader', help: 'Bookmark this page (name it, Enter)'},
 	{command: 'bookmarks', keys: ['B', "'"], context: 'reader', help: 'Bookmarks: list, jump, rename, delete'},
 	{command: 'jumpBack', keys: ['`'], context: 'reader', help: 'Back to where the last jump left'},

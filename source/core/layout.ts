@@ -46,8 +46,8 @@ export class Layout {
 	constructor(story: Story, width: number, typography: Partial<Typography> = {}) {
 		this.story = story;
 		this.width = Math.max(1, Math.floor(width));
-		const {justify, hyphenate, paragraphStyle, spacing} = {...DEFAULT_TYPOGRAPHY, ...typography};
-		this.typography = {justify, hyphenate, paragraphStyle, spacing};
+		const {justify, hyphenate, paragraphStyle, spacing, notes = 'open'} = {...DEFAULT_TYPOGRAPHY, ...typography};
+		this.typography = {justify, hyphenate, paragraphStyle, spacing, notes};
 	}
 
 	/** The rows of block `index`, with the spacing that goes before it. */

@@ -5,7 +5,10 @@
 import {type Layout, type Row, countAtMost} from './layout.js';
 import {type Segment, rowSegments} from './segments.js';
 import {chapterAt} from './story.js';
-import {cellWidth, graphemes, graphemeWidth} from './width.js';
+import {fit} from './fit.js';
+import {cellWidth} from './width.js';
+
+export {fit} from './fit.js';
 
 /** The smallest terminal that still shows a page. */
 export const MIN_COLUMNS = 20;
@@ -84,17 +87,3 @@ export function statusLine(title: string, progress: Progress, width: number, not
 	return `${fit(left, room)}${' '.repeat(Math.max(2, width - cellWidth(fit(left, room)) - cellWidth(right)))}${right}`;
 }
 
-/** Cuts `text` to at most `width` cells, marking the cut with an ellipsis. */
-export function fit(text: string, width: number): string {
-	if (width <= 0) return '';
-	if (cellWidth(text) <= width) return text;
-	let out = '';
-	let used = 0;
-	for (const grapheme of graphemes(text)) {
-		const w = graphemeWidth(grapheme);
-		if (used + w > width - 1) break;
-		out += grapheme;
-		used += w;
-	}
-	return `${out}…`;
-}

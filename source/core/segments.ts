@@ -8,6 +8,7 @@ import {SCENE_BREAK} from './layout.js';
 import type {Span, Story} from './story.js';
 import {type Row, gapWidths} from './typeset.js';
 import {isBreakingSpace} from './wrap.js';
+import {fit} from './fit.js';
 import {cellWidth} from './width.js';
 
 /** A run of a row in one style; the view draws each as one styled text. */
@@ -37,6 +38,9 @@ export function rowSegments(story: Story, row: Row, width: number, hits: readonl
 		case 'break':
 			// A column narrower than the ornament gets a single star rather than a row that overflows.
 			return [{text: centre(cellWidth(SCENE_BREAK) <= width ? SCENE_BREAK : '*', width)}];
+		case 'note':
+			if (row.folded) return [{text: fit(`▸ ${foldedLabel(story, row.start)} · ${FOLDED_HINT}`, width)}];
+			return merge(styledPieces(story, row, false, hits));
 		case 'heading': {
 			const pieces = styledPieces(story, row, true, hits);
 			const pad = Math.max(0, Math.floor((width - cellWidth(pieces.map((piece) => piece.text).join(''))) / 2));
@@ -127,6 +131,15 @@ function countGaps(text: string, start: number, end: number): number {
 		if (isBreakingSpace(text.charCodeAt(i)) && !isBreakingSpace(text.charCodeAt(i - 1))) gaps++;
 	}
 	return gaps;
+}
+
+/** What a folded run of notes says about opening it. */
+const FOLDED_HINT = 'a shows notes';
+
+// The folded row names the notes by their opening words: "Chapter Notes", "Summary", "Notes".
+function foldedLabel(story: Story, start: number): string {
+	const opening = story.text.slice(start, start + 60).split('\n')[0]!.trim();
+	return opening.length > 0 ? opening : 'Notes';
 }
 
 function centre(text: string, width: number): string {

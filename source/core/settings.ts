@@ -15,6 +15,8 @@ export type ReaderSettings = {
 	readonly spacing: 1 | 2;
 	/** The reader's pace in words a minute, learnt from page turns: for "time left". */
 	readonly pace: number;
+	/** Authors' notes folded away (one row per run of them) or shown in full. */
+	readonly notes: 'folded' | 'open';
 };
 
 /** The narrowest column; the widest is the terminal. */
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: ReaderSettings = {
 	paragraphStyle: 'spaced',
 	spacing: 1,
 	pace: DEFAULT_PACE,
+	notes: 'folded',
 };
 
 /** One row of the settings screen. */
@@ -60,6 +63,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
 		step: (s) => ({...s, paragraphStyle: s.paragraphStyle === 'indented' ? 'spaced' : 'indented'}),
 	},
 	{key: 'justify', label: 'Alignment', show: (s) => (s.justify ? 'justified' : 'ragged right'), step: (s) => ({...s, justify: !s.justify})},
+	{key: 'notes', label: "Authors' notes", show: (s) => (s.notes === 'open' ? 'shown' : 'folded'), step: (s) => ({...s, notes: s.notes === 'open' ? 'folded' : 'open'})},
 	{key: 'hyphenate', label: 'Hyphenation', show: (s) => (s.hyphenate ? 'on (English)' : 'off'), step: (s) => ({...s, hyphenate: !s.hyphenate})},
 ];
 
@@ -76,7 +80,7 @@ export function widthStep(settings: ReaderSettings, by: number): ReaderSettings 
 /** The valid settings among untrusted values: anything wrong or unknown is dropped, never fatal. */
 export function checkSettings(value: Readonly<Record<string, unknown>>): Partial<ReaderSettings> {
 	const result: {-readonly [K in keyof ReaderSettings]?: ReaderSettings[K]} = {};
-	const {theme, width, justify, hyphenate, paragraphStyle, spacing, pace} = value;
+	const {theme, width, justify, hyphenate, paragraphStyle, spacing, pace, notes} = value;
 	if (typeof theme === 'string' && findTheme(theme)) result.theme = theme as ThemeName;
 	if (typeof width === 'number' && Number.isInteger(width) && width >= MIN_WIDTH && width <= MAX_WIDTH) result.width = width;
 	if (typeof justify === 'boolean') result.justify = justify;
@@ -84,5 +88,6 @@ export function checkSettings(value: Readonly<Record<string, unknown>>): Partial
 	if (paragraphStyle === 'spaced' || paragraphStyle === 'indented') result.paragraphStyle = paragraphStyle;
 	if (spacing === 1 || spacing === 2) result.spacing = spacing;
 	if (typeof pace === 'number' && pace >= 60 && pace <= 1200) result.pace = Math.round(pace);
+	if (notes === 'folded' || notes === 'open') result.notes = notes;
 	return result;
 }

@@ -6,7 +6,7 @@
  */
 import {wordBreaks, hyphenatesLanguage} from './hyphenate.js';
 import type {Block, Story} from './story.js';
-import {type Line, wrapBlock} from './wrap.js';
+import {type Line, countLines, wrapBlock} from './wrap.js';
 
 /** How the reader wants the page set. */
 export type Typography = {
@@ -18,6 +18,8 @@ export type Typography = {
 	readonly paragraphStyle: 'spaced' | 'indented';
 	/** Rows per line of text: 2 puts a blank row after every text row. */
 	readonly spacing: 1 | 2;
+	/** Authors' notes shown in full, or folded to one row each run of them. */
+	readonly notes?: 'folded' | 'open';
 };
 
 /** The typography a reader gets before choosing: ragged right, no hyphens, spaced paragraphs, single spacing. */
@@ -36,6 +38,8 @@ export type Row = {
 	readonly stretch?: number;
 	/** True when the stretch's uneven remainder goes to the rightmost word spaces rather than the leftmost. */
 	readonly stretchFromRight?: boolean;
+	/** True for the one row that stands for a run of folded authors' notes. */
+	readonly folded?: boolean;
 };
 
 /** Cells of a paragraph's first-line indent in the indented style: about one em of a printed page. */
@@ -57,6 +61,12 @@ export function typesetBlock(story: Story, index: number, width: number, typogra
 	for (let i = leadingBlanks(blocks, index, typography); i > 0; i--) rows.push({kind: 'blank', start: block.start, end: block.start});
 	if (block.kind === 'break') {
 		rows.push({kind: 'break', start: block.start, end: block.start});
+		return rows;
+	}
+	if (block.kind === 'note' && typography.notes === 'folded') {
+		// A run of note blocks folds into one row, on its first block; the others take no room.
+		if (blocks[index - 1]?.kind === 'note') return [];
+		rows.push({kind: 'note', start: block.start, end: block.start, folded: true});
 		return rows;
 	}
 	const kind = block.kind === 'heading' ? 'heading' : block.kind === 'note' ? 'note' : 'text';
@@ -95,6 +105,29 @@ export function typesetBlock(story: Story, index: number, width: number, typogra
 		});
 	});
 	return rows;
+}
+
+/**
+ * How many rows `typesetBlock` gives block `index`, without making them: the whole-book index
+ * counts every block of a story, and for running paragraphs, headings and breaks only the number
+ * of lines matters. Any other block (verse, notes) is typeset and its rows counted.
+ */
+export function countBlockRows(story: Story, index: number, width: number, typography: Typography): number {
+	const {blocks, text} = story;
+	const block = blocks[index];
+	if (!block) return 0;
+	const lead = leadingBlanks(blocks, index, typography);
+	if (block.kind === 'break') return lead + 1;
+	if (block.kind === 'heading') return lead + textRows(countLines(text, block.start, block.end, width), typography);
+	if (block.kind !== 'paragraph' || block.lineBreaks) return typesetBlock(story, index, width, typography).length;
+	const indent = runsOn(blocks[index - 1], block, typography) ? indentFor(PARAGRAPH_INDENT, width) : 0;
+	const hyphenate = typography.hyphenate && hyphenatesLanguage(story.meta.language);
+	return lead + textRows(countLines(text, block.start, block.end, width, {firstIndent: indent, ...(hyphenate ? {breaks: wordBreaks} : {})}), typography);
+}
+
+// Rows taken by `lines` lines of text: the spacing puts blank rows between them.
+function textRows(lines: number, typography: Typography): number {
+	return lines === 0 ? 0 : lines + (lines - 1) * (typography.spacing - 1);
 }
 
 /** Blank rows before block `index`: none before the first, two before a heading, none between running paragraphs in the indented style, one otherwise; plus the spacing's blank row after the previous block's last line. */
