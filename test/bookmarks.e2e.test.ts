@@ -1,42 +1,19 @@
 import {spawn} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
-import type {PtyRun} from '../scripts/pty-harness.mjs';
-import {bodyRows, bundle, runPiped, startReader, statusRow, tempConfig, wordsOf} from './lectern.js';
+import {describe, expect, it} from 'vitest';
+import {bodyRows, bundle, readerSession, runPiped, status, wordsOf} from './lectern.js';
 
 const STORY = 'buffy-angel-untitled';
-const runs: PtyRun[] = [];
-const cleanups: Array<() => void> = [];
-afterEach(async () => {
-	for (const run of runs.splice(0)) {
-		if (!run.hasExited()) {
-			run.kill('SIGTERM');
-			await run.waitForExit(3000).catch(() => undefined);
-		}
-		run.dispose();
-	}
-	for (const cleanup of cleanups.splice(0)) cleanup();
-});
+const session = readerSession();
 
-function config() {
-	const made = tempConfig();
-	cleanups.push(made.remove);
-	return made.dir;
-}
 
-function open(args: string[], dir: string, size?: {cols?: number; rows?: number}) {
-	const run = startReader(args, dir, size);
-	runs.push(run);
-	return run;
-}
 
-const status = (pattern: RegExp) => (screen: string[]) => pattern.test(statusRow(screen));
 
 describe('bookmarks in a real terminal', () => {
 	it('adds, renames, survives a resize and a restart, jumps, deletes and undoes', async () => {
-		const dir = config();
-		const run = open([STORY], dir);
+		const dir = session.config();
+		const run = session.open([STORY], dir);
 		await run.waitFor(status(/1 of \d+/));
 		run.write('  ');
 		await run.waitFor(status(/3 of \d+/));
@@ -64,7 +41,7 @@ describe('bookmarks in a real terminal', () => {
 		run.write('q');
 		expect((await run.waitForExit()).exitCode).toBe(0);
 
-		const again = open([STORY], dir, {cols: 60, rows: 20});
+		const again = session.open([STORY], dir, {cols: 60, rows: 20});
 		await again.waitFor(status(/%$/));
 		again.write("'");
 		await again.waitFor('› The alley');
@@ -90,8 +67,8 @@ describe('bookmarks in a real terminal', () => {
 	});
 
 	it('cancels a new bookmark with Esc and keeps the suggested name with Enter', async () => {
-		const dir = config();
-		const run = open([STORY], dir);
+		const dir = session.config();
+		const run = session.open([STORY], dir);
 		await run.waitFor(status(/1 of/));
 		run.write('m');
 		await run.waitFor(status(/^Bookmark: .*Post "Dead Things" and…▏/));
@@ -109,7 +86,7 @@ describe('bookmarks in a real terminal', () => {
 
 describe('bookmarks from scripts', () => {
 	it('never loses a bookmark when two processes write one store at once', async () => {
-		const dir = config();
+		const dir = session.config();
 		// Each process imports five files of four bookmarks its own: a write lost to the other
 		// process would lose that file's bookmarks for good.
 		const filesOf = (n: number) =>
@@ -135,8 +112,8 @@ describe('bookmarks from scripts', () => {
 	});
 
 	it('exports and imports into an empty config, giving the same bookmarks, and refuses bad files', () => {
-		const from = config();
-		const to = config();
+		const from = session.config();
+		const to = session.config();
 		const file = path.join(from, 'export.json');
 		writeFileSync(
 			path.join(from, 'seed.json'),

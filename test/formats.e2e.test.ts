@@ -1,8 +1,7 @@
 import {existsSync} from 'node:fs';
 import path from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
-import type {PtyRun} from '../scripts/pty-harness.mjs';
-import {bodyRows, root, runPiped, startReader, statusRow, tempConfig} from './lectern.js';
+import {describe, expect, it} from 'vitest';
+import {bodyRows, readerSession, root, runPiped, status, statusRow} from './lectern.js';
 
 const corpus = path.resolve(root, '..', 'shared', 'corpus');
 const haveCorpus = existsSync(corpus);
@@ -11,36 +10,14 @@ if (!haveCorpus) {
 	console.warn(`skipped: ${corpus} not found`);
 }
 
-const runs: PtyRun[] = [];
-const cleanups: Array<() => void> = [];
-afterEach(async () => {
-	for (const run of runs.splice(0)) {
-		if (!run.hasExited()) {
-			run.kill('SIGTERM');
-			await run.waitForExit(3000).catch(() => undefined);
-		}
-		run.dispose();
-	}
-	for (const cleanup of cleanups.splice(0)) cleanup();
-});
+const session = readerSession();
 
-function config() {
-	const made = tempConfig();
-	cleanups.push(made.remove);
-	return made.dir;
-}
 
-function open(args: string[]) {
-	const run = startReader(args, config());
-	runs.push(run);
-	return run;
-}
 
-const status = (pattern: RegExp) => (screen: string[]) => pattern.test(statusRow(screen));
 
 describe.runIf(haveCorpus)('reading the reader’s own books', () => {
 	it('opens an EPUB 3, lists its contents, jumps to a chapter, and searches it', async () => {
-		const run = open([path.join(corpus, 'epub', 'moby-dick.epub')]);
+		const run = session.open([path.join(corpus, 'epub', 'moby-dick.epub')]);
 		await run.waitFor(status(/^Moby-Dick.*\d+ of \d+ · \d+%$/));
 		run.write('\t');
 		await run.waitFor('Contents · Moby-Dick');
@@ -64,7 +41,7 @@ describe.runIf(haveCorpus)('reading the reader’s own books', () => {
 	});
 
 	it('goes to a percent and shows the story card', async () => {
-		const run = open([path.join(corpus, 'text', 'pride-and-prejudice-1342.txt')]);
+		const run = session.open([path.join(corpus, 'text', 'pride-and-prejudice-1342.txt')]);
 		await run.waitFor(status(/^Pride and Prejudice.*\d+ of \d+ · 0%$/));
 		run.write(':');
 		await run.waitFor(status(/^Go to/));
@@ -87,7 +64,7 @@ describe.runIf(haveCorpus)('reading the reader’s own books', () => {
 		['epub/gutenberg-alice-19033-epub2.epub', /Alice was beginning to get very tired/],
 		['epub/malformed-alice-bad-ncx.epub', /Alice was beginning to get very tired/],
 	])('prints %s as plain text through a pipe, without the Gutenberg licence', (file, opening) => {
-		const result = runPiped([path.join(corpus, file)], config());
+		const result = runPiped([path.join(corpus, file)], session.config());
 		expect(result.status).toBe(0);
 		expect(result.stdout).toMatch(opening);
 		expect(result.stdout).not.toMatch(/\u001B/);

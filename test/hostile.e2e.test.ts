@@ -1,21 +1,9 @@
 import {writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
-import type {PtyRun} from '../scripts/pty-harness.mjs';
-import {runPiped, startReader, tempConfig} from './lectern.js';
+import {describe, expect, it} from 'vitest';
+import {readerSession, runPiped} from './lectern.js';
 
-const runs: PtyRun[] = [];
-const cleanups: Array<() => void> = [];
-afterEach(async () => {
-	for (const run of runs.splice(0)) {
-		if (!run.hasExited()) {
-			run.kill('SIGTERM');
-			await run.waitForExit(3000).catch(() => undefined);
-		}
-		run.dispose();
-	}
-	for (const cleanup of cleanups.splice(0)) cleanup();
-});
+const session = readerSession();
 
 // Every way a story could try to drive the terminal: CSI, OSC (title, clipboard, hyperlink),
 // DCS, APC, PM, SOS, a bare ESC, C1 controls (raw and as UTF-8), BEL, BS, CR, DEL, and bidi overrides.
@@ -39,12 +27,10 @@ function escapesIn(raw: string): string[] {
 
 describe('hostile text', () => {
 	it('lets only its own escape sequences reach the terminal, and shows the rest as harmless text', async () => {
-		const made = tempConfig();
-		cleanups.push(made.remove);
-		const file = path.join(made.dir, 'hostile.txt');
+		const dir = session.config();
+		const file = path.join(dir, 'hostile.txt');
 		writeFileSync(file, HOSTILE);
-		const run = startReader([file], made.dir);
-		runs.push(run);
+		const run = session.open([file], dir);
 		await run.waitFor('Plain opening words.');
 		await run.waitFor('Unterminated OSC');
 		run.write('q');
@@ -58,11 +44,10 @@ describe('hostile text', () => {
 	});
 
 	it('prints the hostile file without any escape at all when stdout is not a terminal', () => {
-		const made = tempConfig();
-		cleanups.push(made.remove);
-		const file = path.join(made.dir, 'hostile.txt');
+		const dir = session.config();
+		const file = path.join(dir, 'hostile.txt');
 		writeFileSync(file, HOSTILE);
-		const result = runPiped([file], made.dir);
+		const result = runPiped([file], dir);
 		expect(result.status).toBe(0);
 		expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
 		expect(result.stdout).toContain('Clear ␛[2J␛[H screen');

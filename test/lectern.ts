@@ -4,6 +4,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {afterEach} from 'vitest';
 import {type PtyRun, spawnPty} from '../scripts/pty-harness.mjs';
 
 /** The repository root. */
@@ -48,4 +49,44 @@ export function statusRow(screen: string[]): string {
 /** The words of a piece of text, so text wrapped to different widths can be compared. */
 export function wordsOf(text: string): string[] {
 	return text.split(/\s+/).filter(Boolean);
+}
+
+/** A screen predicate: the status line matches `pattern`. */
+export const status =
+	(pattern: RegExp) =>
+	(screen: string[]): boolean =>
+		pattern.test(statusRow(screen));
+
+/**
+ * Readers and config folders for one test file: each test's readers are stopped (and awaited, so
+ * they are done saving) and its folders removed after it.
+ */
+export function readerSession() {
+	const runs: PtyRun[] = [];
+	const cleanups: Array<() => void> = [];
+	afterEach(async () => {
+		for (const run of runs.splice(0)) {
+			if (!run.hasExited()) {
+				run.kill('SIGTERM');
+				await run.waitForExit(3000).catch(() => undefined);
+			}
+			run.dispose();
+		}
+		for (const cleanup of cleanups.splice(0)) cleanup();
+	});
+	const config = (): string => {
+		const made = tempConfig();
+		cleanups.push(made.remove);
+		return made.dir;
+	};
+	const track = (run: PtyRun): PtyRun => {
+		runs.push(run);
+		return run;
+	};
+	return {
+		config,
+		track,
+		/** Starts the reader in a pseudo-terminal; the config folder is a fresh one unless given. */
+		open: (args: string[], dir: string = config(), size?: {cols?: number; rows?: number}) => track(startReader(args, dir, size)),
+	};
 }

@@ -1,52 +1,28 @@
 import {existsSync, readdirSync, writeFileSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
-import type {PtyRun} from '../scripts/pty-harness.mjs';
-import {bodyRows, bundle, runPiped, startReader, statusRow, tempConfig, wordsOf} from './lectern.js';
+import {describe, expect, it} from 'vitest';
+import {bodyRows, readerSession, runPiped, status, statusRow, wordsOf} from './lectern.js';
 
 const STORY = 'buffy-angel-untitled';
-const runs: PtyRun[] = [];
-const configs: Array<{remove: () => void}> = [];
-afterEach(async () => {
-	for (const run of runs.splice(0)) {
-		if (!run.hasExited()) {
-			run.kill('SIGTERM');
-			await run.waitForExit(3000).catch(() => undefined);
-		}
-		run.dispose();
-	}
-	for (const config of configs.splice(0)) config.remove();
-});
+const session = readerSession();
 
-function setup() {
-	if (!existsSync(bundle)) throw new Error('dist/lectern.js is missing: run "npm run build" (npm test does it).');
-	const config = tempConfig();
-	configs.push(config);
-	return config.dir;
-}
 
-function open(args: string[], config: string, size?: {cols?: number; rows?: number}) {
-	const run = startReader(args, config, size);
-	runs.push(run);
-	return run;
-}
 
-const status = (pattern: RegExp) => (screen: string[]) => pattern.test(statusRow(screen));
 
 describe('reading in a real terminal', () => {
 	it('opens the bundled story full-screen, pages forward and back, and shows where the reader is', async () => {
-		const run = open([STORY], setup());
+		const run = session.open([STORY], session.config());
 		await run.waitFor('SETTING: Post "Dead Things"');
 		expect(run.isAlternateScreen()).toBe(true);
 		expect(run.isCursorHidden()).toBe(true);
-		await run.waitFor(status(/^Untitled\s+1 of \d+ · 0%$/));
+		await run.waitFor(status(/^Untitled\s+(?:\d+ min left · )?1 of \d+ · 0%$/));
 		const first = bodyRows(run.screen());
 		run.write(' ');
 		await run.waitFor(status(/2 of \d+ · \d+%$/));
 		const second = bodyRows(run.screen());
 		expect(second[0]).not.toBe(first[0]);
 		// Nothing is skipped: the first row of page 2 follows the last row of page 1 in the story.
-		const story = runPiped([STORY, '--width', '68'], setup()).stdout;
+		const story = runPiped([STORY, '--width', '68'], session.config()).stdout;
 		const flat = wordsOf(story).join(' ');
 		expect(flat).toContain(wordsOf(`${first.at(-1)} ${second[0]}`).join(' '));
 		run.write('b');
@@ -58,7 +34,7 @@ describe('reading in a real terminal', () => {
 	});
 
 	it('keeps the sentence that began the page on screen through 100x30 → 60x20 → 100x30', async () => {
-		const run = open([STORY], setup());
+		const run = session.open([STORY], session.config());
 		await run.waitFor('SETTING:');
 		run.write('  ');
 		await run.waitFor(status(/3 of/));
@@ -74,7 +50,7 @@ describe('reading in a real terminal', () => {
 	});
 
 	it('shows a notice on a terminal too small to read in, and reads again when it grows', async () => {
-		const run = open([STORY], setup());
+		const run = session.open([STORY], session.config());
 		await run.waitFor('SETTING:');
 		run.resize(15, 5);
 		await run.waitFor('15x5 < 20x6');
@@ -85,8 +61,8 @@ describe('reading in a real terminal', () => {
 	});
 
 	it('restores the terminal on q and resumes on the same sentence when reopened with no argument', async () => {
-		const config = setup();
-		const run = open([STORY], config);
+		const config = session.config();
+		const run = session.open([STORY], config);
 		await run.waitFor('SETTING:');
 		run.write('   ');
 		await run.waitFor(status(/4 of/));
@@ -96,7 +72,7 @@ describe('reading in a real terminal', () => {
 		expect(run.isAlternateScreen()).toBe(false);
 		expect(run.isCursorHidden()).toBe(false);
 
-		const again = open([], config, {cols: 70, rows: 24});
+		const again = session.open([], config, {cols: 70, rows: 24});
 		await again.waitFor((screen) => wordsOf(bodyRows(screen).slice(0, 2).join(' ')).join(' ').includes(wordsOf(page[0]!).slice(0, 6).join(' ')));
 	});
 
@@ -105,8 +81,8 @@ describe('reading in a real terminal', () => {
 			['SIGTERM', 143],
 			['SIGHUP', 129],
 		] as const) {
-			const config = setup();
-			const run = open([STORY], config);
+			const config = session.config();
+			const run = session.open([STORY], config);
 			await run.waitFor('SETTING:');
 			run.write('  ');
 			await run.waitFor(status(/3 of/));
@@ -115,13 +91,13 @@ describe('reading in a real terminal', () => {
 			expect((await run.waitForExit()).exitCode).toBe(code);
 			expect(run.isAlternateScreen()).toBe(false);
 			expect(run.isCursorHidden()).toBe(false);
-			const again = open([STORY], config);
+			const again = session.open([STORY], config);
 			await again.waitFor((screen) => bodyRows(screen)[0] === top);
 		}
 	});
 
 	it('opens the library when nothing was read, and opens a story from it', async () => {
-		const run = open([], setup());
+		const run = session.open([], session.config());
 		await run.waitFor('Library');
 		expect(run.screenText()).toContain('Untitled');
 		expect(run.screenText()).toContain('Buffy the Vampire Slayer / Angel · not started');
@@ -137,18 +113,18 @@ describe('reading in a real terminal', () => {
 	});
 
 	it('moves a corrupt config aside, says so once, and still reads', async () => {
-		const config = setup();
+		const config = session.config();
 		mkdirSync(path.join(config, 'lectern'), {recursive: true});
 		writeFileSync(path.join(config, 'lectern', 'library.json'), '{"stories": ');
-		const run = open([STORY], config);
+		const run = session.open([STORY], config);
 		await run.waitFor(/library file could not be read/);
 		expect(readdirSync(path.join(config, 'lectern')).some((name) => /^library\.corrupt-.*\.json$/.test(name))).toBe(true);
 		run.write(' ');
-		await run.waitFor(status(/^Untitled\s+2 of/));
+		await run.waitFor(status(/^Untitled\s+(?:\d+ min left · )?2 of/));
 	});
 
 	it('refuses an unknown story before drawing anything, naming what exists', async () => {
-		const run = open(['no-such-story'], setup());
+		const run = session.open(['no-such-story'], session.config());
 		const exit = await run.waitForExit();
 		expect(exit.exitCode).toBe(1);
 		expect(run.raw()).not.toContain('\u001B[?1049h');
@@ -158,18 +134,18 @@ describe('reading in a real terminal', () => {
 
 describe('scripts and pipes', () => {
 	it('prints the story as plain text wrapped to 80 columns when stdout is not a terminal', () => {
-		const result = runPiped([STORY], setup());
+		const result = runPiped([STORY], session.config());
 		expect(result.status).toBe(0);
 		expect(result.stdout).not.toMatch(/\u001B/);
 		const lines = result.stdout.split('\n');
 		expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(80);
 		expect(lines[0]).toMatch(/^SETTING: Post "Dead Things"/);
 		expect(result.stdout.trimEnd().endsWith("She'd killed Spike.")).toBe(true);
-		expect(Math.max(...runPiped([STORY, '--width', '40'], setup()).stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(40);
+		expect(Math.max(...runPiped([STORY, '--width', '40'], session.config()).stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(40);
 	});
 
 	it('lists the bundled stories, prints usage and version', () => {
-		const config = setup();
+		const config = session.config();
 		expect(runPiped(['--list'], config).stdout).toBe(`${STORY}\tUntitled\n`);
 		const help = runPiped(['--help'], config).stdout;
 		expect(help).toContain('Usage');
@@ -182,7 +158,7 @@ describe('scripts and pipes', () => {
 		[['--width', '5', STORY], /^lectern: --width 5: give a whole number of at least 20 columns\.$/],
 		[['a', 'b'], /^lectern: Give one story at a time/],
 	])('exits with 1 and one line for %j', (args, message) => {
-		const result = runPiped(args, setup());
+		const result = runPiped(args, session.config());
 		expect(result.status).toBe(1);
 		expect(result.stderr.trim().split('\n')).toHaveLength(1);
 		expect(result.stderr.trim()).toMatch(message);

@@ -1,37 +1,15 @@
-import {afterEach, describe, expect, it} from 'vitest';
-import type {PtyRun} from '../scripts/pty-harness.mjs';
+import {describe, expect, it} from 'vitest';
 import {spawnPty} from '../scripts/pty-harness.mjs';
-import {bodyRows, bundle, startReader, statusRow, tempConfig, wordsOf} from './lectern.js';
+import {bodyRows, bundle, readerSession, startReader, status, statusRow, wordsOf} from './lectern.js';
 
 const STORY = 'buffy-angel-untitled';
-const runs: PtyRun[] = [];
-const cleanups: Array<() => void> = [];
-afterEach(async () => {
-	for (const run of runs.splice(0)) {
-		if (!run.hasExited()) {
-			run.kill('SIGTERM');
-			await run.waitForExit(3000).catch(() => undefined);
-		}
-		run.dispose();
-	}
-	for (const cleanup of cleanups.splice(0)) cleanup();
-});
+const session = readerSession();
 
-function config() {
-	const made = tempConfig();
-	cleanups.push(made.remove);
-	return made.dir;
-}
 
-const track = (run: PtyRun) => {
-	runs.push(run);
-	return run;
-};
-const status = (pattern: RegExp) => (screen: string[]) => pattern.test(statusRow(screen));
 
 describe('a terminal that misbehaves', () => {
 	it('survives a storm of a hundred resizes, down to 1x1, and keeps the sentence', async () => {
-		const run = track(startReader([STORY], config()));
+		const run = session.track(startReader([STORY], session.config()));
 		await run.waitFor(status(/1 of \d+/));
 		run.write('  ');
 		await run.waitFor(status(/3 of \d+/));
@@ -48,8 +26,8 @@ describe('a terminal that misbehaves', () => {
 	});
 
 	it('restores the terminal and saves the place on SIGINT', async () => {
-		const dir = config();
-		const run = track(startReader([STORY], dir));
+		const dir = session.config();
+		const run = session.track(startReader([STORY], dir));
 		await run.waitFor(status(/1 of \d+/));
 		run.write(' ');
 		await run.waitFor(status(/2 of \d+/));
@@ -57,13 +35,13 @@ describe('a terminal that misbehaves', () => {
 		expect((await run.waitForExit()).exitCode).toBe(130);
 		expect(run.isAlternateScreen()).toBe(false);
 		expect(run.isCursorHidden()).toBe(false);
-		const again = track(startReader([STORY], dir));
+		const again = session.track(startReader([STORY], dir));
 		await again.waitFor(status(/2 of \d+/));
 	});
 
 	it('restores the terminal, names the error and saves the place when it crashes', async () => {
-		const dir = config();
-		const run = track(spawnPty(process.execPath, [bundle, STORY], {env: {XDG_CONFIG_HOME: dir, LECTERN_TEST_CRASH_AFTER_MS: '1500'}}));
+		const dir = session.config();
+		const run = session.track(spawnPty(process.execPath, [bundle, STORY], {env: {XDG_CONFIG_HOME: dir, LECTERN_TEST_CRASH_AFTER_MS: '1500'}}));
 		await run.waitFor(status(/1 of \d+/));
 		run.write(' ');
 		await run.waitFor(status(/2 of \d+/));
@@ -71,12 +49,12 @@ describe('a terminal that misbehaves', () => {
 		expect(run.isAlternateScreen()).toBe(false);
 		expect(run.isCursorHidden()).toBe(false);
 		expect(run.screenText()).toContain('lectern: Error: crash requested by LECTERN_TEST_CRASH_AFTER_MS');
-		const again = track(startReader([STORY], dir));
+		const again = session.track(startReader([STORY], dir));
 		await again.waitFor(status(/2 of \d+/));
 	});
 
 	it('prints plain text on a dumb terminal instead of drawing pages', async () => {
-		const run = track(spawnPty(process.execPath, [bundle, STORY], {env: {XDG_CONFIG_HOME: config(), TERM: 'dumb'}}));
+		const run = session.track(spawnPty(process.execPath, [bundle, STORY], {env: {XDG_CONFIG_HOME: session.config(), TERM: 'dumb'}}));
 		expect((await run.waitForExit()).exitCode).toBe(0);
 		expect(run.raw()).not.toContain('\u001B');
 		expect(run.raw()).toContain("She'd killed Spike.");
