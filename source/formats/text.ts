@@ -2,128 +2,231 @@
  * Plain text to the story model. Handles the two shapes text files come in: one paragraph per
  * line (fan-fiction archives), and lines hard-wrapped at about 70 columns with blank lines
  * between paragraphs (Project Gutenberg). Runs of blank lines and lines of asterisks are scene
- * breaks. Plain text never goes through a Markdown parser.
+ * breaks, `_word_` is italic, a Gutenberg header and licence go to the story card, and a table of
+ * contents made of chapter headings stays one block instead of hundreds of empty chapters.
+ * Plain text never goes through a Markdown parser.
  */
-import {sanitizeLines} from '../core/sanitize.js';
-import type {Block, Chapter, Story, StoryMeta} from '../core/story.js';
+import type {Story, StoryMeta} from '../core/story.js';
+import {StoryBuilder} from './builder.js';
+import {findGutenbergLines, gutenbergMeta} from './gutenberg.js';
+import {isBreakMarker, isChapterHeading} from './headings.js';
+import {LineIndex} from './lines.js';
+
+export {isBreakMarker, isChapterHeading} from './headings.js';
 
 /** What a caller knows about the text besides its content. */
 export type TextSource = {
 	readonly key: string;
 	readonly title: string;
 	readonly meta?: StoryMeta;
+	/** When true, a title found in the text (a Gutenberg header) replaces `title`. */
+	readonly titleIsFallback?: boolean;
 };
 
-/** Normalises line endings, drops a BOM and neutralises control characters. */
-export function normalizeText(raw: string): string {
-	return sanitizeLines(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
-}
-
-type SourceLine = {start: number; end: number; blank: boolean};
+// Paragraphs and headings are ranges of lines [first, last]; a folded table of contents has its own lines.
+type Item =
+	| {kind: 'paragraph'; first: number; last: number}
+	| {kind: 'listing'; lines: string[]}
+	| {kind: 'heading'; title: string; first: number; last: number}
+	| {kind: 'break'};
 
 /** Parses plain text (already decoded) into a story. */
 export function parseText(raw: string, source: TextSource): Story {
-	const text = normalizeText(raw);
-	const lines = splitLines(text);
-	const hardWrapped = looksHardWrapped(lines);
-	const blocks: Block[] = [];
-	const chapters: Chapter[] = [];
+	const unbommed = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+	// CRLF stays in place (the builder turns it into a space like any newline); copying 3 MB to
+	// remove it would cost more than the whole parse. Only old Mac files, CR alone, are rewritten.
+	const lines = new LineIndex(unbommed.includes('\r') && !unbommed.includes('\n') ? unbommed.replace(/\r/g, '\n') : unbommed);
+	let found: {title?: string; meta: StoryMeta} = {meta: {}};
+	let from = 0;
+	let to = lines.count;
+	const gutenberg = findGutenbergLines(lines);
+	if (gutenberg) {
+		found = gutenbergMeta(lines.slice(0, gutenberg.bodyStart - 1), gutenberg.bodyEnd < lines.count ? lines.slice(gutenberg.bodyEnd, lines.count - 1) : '');
+		from = gutenberg.bodyStart;
+		to = gutenberg.bodyEnd;
+	}
+	const items = foldContents(readItems(lines, from, to));
+	const verseWidth = Math.min(52, Math.floor(wrapWidth(lines, from, to) * 0.75));
+	const builder = new StoryBuilder();
+	for (const item of items) {
+		if (item.kind === 'break') {
+			builder.sceneBreak();
+		} else if (item.kind === 'heading') {
+			builder.open('heading');
+			styledText(builder, lines.slice(item.first, item.last));
+			const closed = builder.close();
+			if (closed) builder.addChapter(item.title, closed.block.start);
+		} else if (item.kind === 'listing') {
+			builder.open('paragraph', 'lines');
+			builder.text(item.lines.join('\n'));
+			builder.close();
+		} else {
+			builder.open('paragraph', item.last > item.first && isVerse(lines, item.first, item.last, verseWidth) ? 'lines' : 'collapse');
+			styledText(builder, lines.slice(item.first, item.last));
+			builder.close();
+		}
+	}
+	const built = builder.build();
+	const title = source.titleIsFallback ? (found.title ?? source.title) : source.title;
+	const meta = {...found.meta, ...source.meta};
+	return {key: source.key, title, text: built.text, blocks: built.blocks, chapters: built.chapters, meta, ...(built.spans.length > 0 ? {spans: built.spans} : {})};
+}
+
+// Groups lines into paragraphs, headings and breaks.
+function readItems(lines: LineIndex, from: number, to: number): Item[] {
+	const hardWrapped = looksHardWrapped(lines, from, to);
+	const breakAfter = hardWrapped ? 3 : 2;
+	const items: Item[] = [];
+	let paragraph: Extract<Item, {kind: 'paragraph'}> | undefined;
 	let blankRun = 0;
-	let paragraph: SourceLine | undefined;
-
-	const closeParagraph = () => {
-		if (!paragraph) return;
-		blocks.push({kind: 'paragraph', start: paragraph.start, end: paragraph.end});
-		paragraph = undefined;
-	};
-
-	for (const line of lines) {
-		if (line.blank) {
+	const last = () => items.at(-1);
+	for (let i = from; i < to; i++) {
+		const contentStart = lines.contentStart(i);
+		const contentLength = lines.end(i) - contentStart;
+		if (contentLength === 0) {
 			blankRun++;
-			closeParagraph();
+			paragraph = undefined;
 			continue;
 		}
-		const content = text.slice(line.start, line.end).trim();
-		const breakAfter = hardWrapped ? 3 : 2;
-		if (blocks.length > 0 && blankRun >= breakAfter && blocks.at(-1)?.kind !== 'break') {
-			closeParagraph();
-			blocks.push({kind: 'break', start: line.start, end: line.start});
-		}
+		const atParagraphStart = paragraph === undefined;
+		if (items.length > 0 && blankRun >= breakAfter && last()?.kind === 'paragraph') items.push({kind: 'break'});
 		blankRun = 0;
-		if (isBreakMarker(content)) {
-			closeParagraph();
-			if (blocks.length > 0 && blocks.at(-1)?.kind !== 'break') blocks.push({kind: 'break', start: line.start, end: line.start});
+		// Most lines are prose: look at the first character and the length before making a copy.
+		if (MARKER_START.has(lines.text.charCodeAt(contentStart)) && isBreakMarker(lines.line(i).trim())) {
+			paragraph = undefined;
+			if (items.length > 0 && last()?.kind !== 'break') items.push({kind: 'break'});
 			continue;
 		}
-		if (isChapterHeading(content)) {
-			closeParagraph();
-			const start = line.start + (text.slice(line.start, line.end).length - text.slice(line.start, line.end).trimStart().length);
-			blocks.push({kind: 'heading', start, end: line.end});
-			chapters.push({title: content, start});
+		if (atParagraphStart && contentLength <= 72 && isChapterHeading(lines.line(i).trim())) {
+			const content = lines.line(i).trim();
+			if (last()?.kind === 'break') items.pop();
+			const next = i + 1 < to ? lines.line(i + 1).trim() : '';
+			// A hard-wrapped heading often has its title on the next line: "CHAPTER I." / "Down the Rabbit-Hole".
+			if (hardWrapped && next !== '' && lines.isBlank(i + 2) && next.length <= 60 && !isChapterHeading(next)) {
+				items.push({kind: 'heading', title: `${content}${/[.:—-]$/.test(content) ? ' ' : ': '}${next}`, first: i, last: i + 1});
+				i++;
+			} else {
+				items.push({kind: 'heading', title: content, first: i, last: i});
+			}
+			paragraph = undefined;
 			continue;
 		}
 		if (hardWrapped && paragraph) {
-			paragraph.end = line.end;
+			paragraph.last = i;
 		} else {
-			closeParagraph();
-			paragraph = {...line};
+			paragraph = {kind: 'paragraph', first: i, last: i};
+			items.push(paragraph);
 		}
 	}
-	closeParagraph();
-	while (blocks.at(-1)?.kind === 'break') blocks.pop();
-	return {key: source.key, title: source.title, text, blocks, chapters, meta: source.meta ?? {}};
+	while (last()?.kind === 'break') items.pop();
+	return items;
 }
 
-function splitLines(text: string): SourceLine[] {
-	const lines: SourceLine[] = [];
-	let start = 0;
-	while (start <= text.length) {
-		let end = text.indexOf('\n', start);
-		if (end < 0) end = text.length;
-		lines.push({start, end, blank: isBlank(text, start, end)});
-		start = end + 1;
+const MARKER_START = new Set([...'*~#=_-•·⁂'].map((c) => c.charCodeAt(0)));
+
+// A run of three or more headings with nothing between them, whose first title comes back later,
+// is a table of contents: it stays in the text as one block, and its headings are not chapters.
+// Linear in the number of items: a file of nothing but headings must not take quadratic time.
+function foldContents(items: Item[]): Item[] {
+	const lastHeading = new Map<string, number>();
+	items.forEach((item, index) => item.kind === 'heading' && lastHeading.set(item.title.toUpperCase(), index));
+	const out: Item[] = [];
+	for (let i = 0; i < items.length; ) {
+		let end = i;
+		while (end < items.length && items[end]!.kind !== 'paragraph' && items[end]!.kind !== 'listing') end++;
+		if (end === i) {
+			out.push(items[i++]!);
+			continue;
+		}
+		let firstIndex = i;
+		while (firstIndex < end && items[firstIndex]!.kind !== 'heading') firstIndex++;
+		const first = items[firstIndex];
+		const title = first?.kind === 'heading' && firstIndex < end ? first.title.toUpperCase() : undefined;
+		let contentsEnd = i;
+		if (title !== undefined) {
+			// The contents may run straight into the first real heading, with no paragraph between.
+			let again = -1;
+			for (let j = firstIndex + 1; j < end && again < 0; j++) {
+				const item = items[j]!;
+				if (item.kind === 'heading' && item.title.toUpperCase() === title) again = j;
+			}
+			if (again >= 0) contentsEnd = again;
+			else if ((lastHeading.get(title) ?? -1) >= end) contentsEnd = end;
+		}
+		const contents: string[] = [];
+		for (let j = i; j < contentsEnd; j++) {
+			const item = items[j]!;
+			if (item.kind === 'heading') contents.push(item.title);
+		}
+		if (contents.length >= 3) {
+			out.push({kind: 'listing', lines: contents});
+			for (let j = contentsEnd; j < end; j++) out.push(items[j]!);
+		} else {
+			for (let j = i; j < end; j++) out.push(items[j]!);
+		}
+		i = end;
 	}
-	return lines;
+	return out;
 }
 
-function isBlank(text: string, start: number, end: number): boolean {
-	for (let i = start; i < end; i++) {
-		const c = text.charCodeAt(i);
-		if (c !== 0x20 && c !== 0x09 && c !== 0xa0 && c !== 0x3000) return false;
-	}
+// Verse and addresses: every line well short of the wrap width that prose lines reach.
+function isVerse(lines: LineIndex, first: number, last: number, width: number): boolean {
+	for (let i = first; i <= last; i++) if (lines.length(i) > width && lines.line(i).trimEnd().length > width) return false;
 	return true;
 }
 
+// The width prose is wrapped at: the length that 90% of the non-blank lines stay within.
+function wrapWidth(lines: LineIndex, from: number, to: number): number {
+	const counts = new Int32Array(202);
+	let total = 0;
+	for (let i = from; i < to; i++) {
+		const length = lines.length(i);
+		if (length === 0) continue;
+		counts[Math.min(201, length)]!++;
+		total++;
+	}
+	let seen = 0;
+	for (let length = 0; length < counts.length; length++) {
+		seen += counts[length]!;
+		if (seen >= total * 0.9) return length;
+	}
+	return 80;
+}
+
+const ITALIC = /(?<![\p{L}\p{N}_])_(?=[^\s_])([^_]*?[^\s_])_(?![\p{L}\p{N}_])/gu;
+
+// Gutenberg marks italics `_like this_`: the reader sees italics, not underscores.
+function styledText(builder: StoryBuilder, text: string): void {
+	if (!text.includes('_')) {
+		builder.text(text);
+		return;
+	}
+	let last = 0;
+	for (const match of text.matchAll(ITALIC)) {
+		builder.text(text.slice(last, match.index));
+		builder.style('italic', true);
+		builder.text(match[1]!);
+		builder.style('italic', false);
+		last = match.index + match[0].length;
+	}
+	builder.text(text.slice(last));
+}
+
 // Hard-wrapped text has short lines that mostly sit in groups of several.
-function looksHardWrapped(lines: readonly SourceLine[]): boolean {
+function looksHardWrapped(lines: LineIndex, from: number, to: number): boolean {
 	let nonBlank = 0;
 	let short = 0;
 	let continued = 0;
-	for (let i = 0; i < lines.length; i++) {
-		const line = lines[i]!;
-		if (line.blank) continue;
-		nonBlank++;
-		if (line.end - line.start <= 80) short++;
-		if (i > 0 && !lines[i - 1]!.blank) continued++;
+	let previousBlank = true;
+	for (let i = from; i < to; i++) {
+		const blank = lines.isBlank(i);
+		if (!blank) {
+			nonBlank++;
+			if (lines.length(i) <= 80) short++;
+			if (!previousBlank) continued++;
+		}
+		previousBlank = blank;
 	}
 	if (nonBlank === 0) return false;
 	return short / nonBlank > 0.9 && continued / nonBlank > 0.4;
-}
-
-const BREAK_MARKER = /^(?:[*~#=_\-•·⁂]\s*){3,}$|^[⁂#]$/u;
-
-/** True for a line that only marks a scene break: `* * *`, `***`, `~~~`, `#`, `⁂`. */
-export function isBreakMarker(line: string): boolean {
-	return BREAK_MARKER.test(line);
-}
-
-const ROMAN = String.raw`(?=[MDCLXVI])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})`;
-const NUMBER = String.raw`(?:\d+|${ROMAN}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|the\s+\w+)`;
-const TITLE_AFTER = String.raw`(?:[.:]|\s*[-—:.]\s+\S.*)?`;
-const CHAPTER_HEADING = new RegExp(String.raw`^(?:(?:chapter|book|part|volume)\s+${NUMBER}\b${TITLE_AFTER}|(?:prologue|epilogue)${TITLE_AFTER})$`, 'i');
-const ROMAN_ALONE = new RegExp(String.raw`^${ROMAN}\.?$`);
-
-/** True for a short line that names a chapter: "CHAPTER IV.", "Book One: ...", "Epilogue", "XII". */
-export function isChapterHeading(line: string): boolean {
-	return line.length <= 72 && (CHAPTER_HEADING.test(line) || ROMAN_ALONE.test(line));
 }

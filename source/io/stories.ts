@@ -2,12 +2,12 @@
  * Finding and loading stories: the bundled ones in `stories/`, and the reader's own files.
  * Expected failures become one-line `LecternError`s that name the file and what to do.
  */
-import {createHash} from 'node:crypto';
 import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {UNTITLED, type Story, type StoryMeta} from '../core/story.js';
 import {listField, parseFrontMatter} from '../formats/frontmatter.js';
+import {parseFile} from '../formats/index.js';
 import {parseText} from '../formats/text.js';
 import {LecternError} from './errors.js';
 
@@ -65,16 +65,10 @@ export function loadBundled(dir: string, id: string): Story {
 	return parseText(body, {key: bundledKey(entry.id), title: entry.title, meta: entry.meta});
 }
 
-/** Loads a plain-text file; the story's key is a hash of its content, so it follows the file. */
+/** Loads a story file (text, Markdown, HTML or EPUB); its key is a hash of its content, so it follows the file. */
 export function loadFile(file: string): Story {
-	const bytes = readBytes(file);
-	if (bytes.subarray(0, 8192).includes(0)) {
-		throw new LecternError(`${file}: looks like a binary file, not text. Open a .txt file.`);
-	}
-	const text = bytes.toString('utf8');
-	const key = `file-${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}`;
-	const title = path.basename(file).replace(/\.[^.]+$/, '') || UNTITLED;
-	return parseText(text, {key, title, meta: {source: path.resolve(file)}});
+	const story = parseFile(readBytes(file), file);
+	return story.meta.source ? story : {...story, meta: {...story.meta, source: path.resolve(file)}};
 }
 
 function readBytes(file: string): Buffer {

@@ -1,0 +1,147 @@
+import {describe, expect, it} from 'vitest';
+import {StoryBuilder, cleanLine, cleanNote} from './builder.js';
+import {expectSaneStory} from './testkit.js';
+
+const build = (steps: (builder: StoryBuilder) => void) => {
+	const builder = new StoryBuilder();
+	steps(builder);
+	const built = builder.build();
+	expectSaneStory({key: 'k', title: 'T', meta: {}, ...built});
+	return built;
+};
+
+describe('StoryBuilder', () => {
+	it('separates blocks with one blank line and collapses whitespace inside them', () => {
+		const {text, blocks} = build((b) => {
+			b.text('  Hello,\n\t  world.  ');
+			b.open('heading');
+			b.text(' A   heading ');
+			b.open();
+			b.text('Last.');
+		});
+		expect(text).toBe('Hello, world.\n\nA heading\n\nLast.');
+		expect(blocks.map((block) => block.kind)).toEqual(['paragraph', 'heading', 'paragraph']);
+	});
+
+	it('makes no block of whitespace or no-break spaces alone', () => {
+		const {text, blocks} = build((b) => {
+			b.text('One.');
+			b.open();
+			b.text(' \u00a0 ');
+			b.open();
+			b.text('Two.');
+		});
+		expect(text).toBe('One.\n\nTwo.');
+		expect(blocks).toHaveLength(2);
+	});
+
+	it('keeps line breaks in verse and preformatted blocks, and splits them at blank lines', () => {
+		const {text, blocks} = build((b) => {
+			b.open('paragraph', 'lines');
+			b.text('Line one,  \n   line two.\n\nNext stanza.');
+			b.open('paragraph', 'pre');
+			b.text('\n  code\tindented\n');
+		});
+		expect(text).toBe('Line one,\nline two.\n\nNext stanza.\n\n  code    indented');
+		expect(blocks.map((block) => Boolean(block.lineBreaks))).toEqual([true, false, true]);
+	});
+
+	it('turns one line break into a newline and two into a new block', () => {
+		const {text} = build((b) => {
+			b.text('a');
+			b.lineBreak();
+			b.text(' b ');
+			b.lineBreak();
+			b.lineBreak();
+			b.text('c');
+		});
+		expect(text).toBe('a\nb\n\nc');
+	});
+
+	it('makes italic and bold spans that skip surrounding spaces and merge nested runs', () => {
+		const {text, spans} = build((b) => {
+			b.text('plain ');
+			b.style('italic', true);
+			b.text(' it ');
+			b.style('italic', true);
+			b.text('nested');
+			b.style('italic', false);
+			b.style('bold', true);
+			b.text(' both ');
+			b.style('bold', false);
+			b.style('italic', false);
+			b.text(' end');
+		});
+		expect(text).toBe('plain it nested both end');
+		expect(spans.map((s) => `${s.style}:${text.slice(s.start, s.end)}`)).toEqual(['italic:it nested both', 'bold:both']);
+	});
+
+	it('carries an open style over to the next block as a new span', () => {
+		const {text, spans} = build((b) => {
+			b.style('italic', true);
+			b.text('one');
+			b.open();
+			b.text('two');
+			b.style('italic', false);
+		});
+		expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['one', 'two']);
+	});
+
+	it('places a scene break between blocks only, and turns a "* * *" paragraph into one', () => {
+		const {blocks, text} = build((b) => {
+			b.sceneBreak();
+			b.text('A.');
+			b.open();
+			b.text('* * *');
+			b.open();
+			b.text('B.');
+			b.sceneBreak();
+		});
+		expect(text).toBe('A.\n\nB.');
+		expect(blocks.map((block) => block.kind)).toEqual(['paragraph', 'break', 'paragraph']);
+		expect(blocks[1]!.start).toBe(blocks[2]!.start);
+	});
+
+	it('marks offsets at the next character written, past separators and spaces', () => {
+		const seen: number[] = [];
+		const {text, chapters} = build((b) => {
+			b.text('First. ');
+			b.mark((offset) => seen.push(offset));
+			b.text(' Second.');
+			b.open();
+			b.chapter('  A \n chapter ');
+			b.text('Third.');
+			b.mark((offset) => seen.push(offset));
+		});
+		expect(seen.map((offset) => text.slice(offset, offset + 3))).toEqual(['Sec', '']);
+		expect(seen[1]).toBe(text.length);
+		expect(chapters).toEqual([{title: 'A chapter', start: text.indexOf('Third.')}]);
+	});
+
+	it('makes author’s notes of everything between enterNote and leaveNote', () => {
+		const {blocks} = build((b) => {
+			b.enterNote();
+			b.text('A note.');
+			b.open('heading');
+			b.text('Note heading');
+			b.leaveNote();
+			b.text('Story.');
+		});
+		expect(blocks.map((block) => block.kind)).toEqual(['note', 'note', 'paragraph']);
+	});
+
+	it('sanitises what it is given, one code unit for one', () => {
+		const {text} = build((b) => b.text('a\u001b[31mb\u0007c\u009bd\u2028e'));
+		expect(text).toBe('a\u241b[31mb\u2407c\ufffdd e');
+	});
+});
+
+describe('cleanLine and cleanNote', () => {
+	it('collapse a title to one safe line', () => {
+		expect(cleanLine('  The\n  Title\u001b ')).toBe('The Title\u241b');
+	});
+
+	it('keep a note’s lines but no runs of blank ones', () => {
+		expect(cleanNote('  one  \r\n\r\n\r\n\r\n two\t\u0007')).toBe('one\n\ntwo \u2407');
+	});
+});
