@@ -3,9 +3,9 @@
  * handler and the effects that save the position. Everything it draws comes from `ui/`.
  */
 import {Box, useApp, useInput} from 'ink';
-import {type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
+import {useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {type Bookmark, defaultName, snippetAt} from './core/bookmarks.js';
-import {commandFor, helpLines, hintLine, keyLabel} from './core/keymap.js';
+import {commandFor, keyLabel} from './core/keymap.js';
 import {sanitize} from './core/sanitize.js';
 import {hyphenationLoaded, loadHyphenation} from './core/hyphenate.js';
 import {Layout} from './core/layout.js';
@@ -14,26 +14,23 @@ import {type ReaderAction, type ReaderState, chapterIndexAt, initialReaderState,
 import {cardFields} from './core/card.js';
 import {type ColorLevel, resolveTheme} from './core/color.js';
 import {gotoOffset} from './core/goto.js';
-import {WordIndex, timeLeft, updatePace} from './core/pace.js';
-import {hitsWithin, search} from './core/search.js';
-import {fit, frameFor, pageLines, progressAt, statusLine} from './core/screen.js';
+import {WordIndex, updatePace} from './core/pace.js';
+import {search} from './core/search.js';
+import {frameFor} from './core/screen.js';
 import {DEFAULT_SETTINGS, MIN_WIDTH, type ReaderSettings, SETTING_FIELDS, widthStep} from './core/settings.js';
 import {THEMES, findTheme, nextTheme, previousTheme} from './core/themes.js';
-import {type Story, chapterAt} from './core/story.js';
+import {type Story} from './core/story.js';
 import type {Storage} from './io/storage.js';
 import type {StorySource} from './io/stories.js';
-import {type BookmarkRow, BookmarksView} from './ui/bookmarks-view.js';
-import {CardView, cardLines} from './ui/card-view.js';
-import {ContentsView} from './ui/contents-view.js';
-import {HelpView} from './ui/help-view.js';
+import {cardLines} from './ui/card-view.js';
 import {keyNames} from './ui/keys.js';
-import {LibraryView} from './ui/library-view.js';
-import {ReaderView} from './ui/reader-view.js';
-import {promptLine} from './ui/prompt-line.js';
-import {SETTINGS_PANEL_ROWS, SettingsPanel} from './ui/settings-panel.js';
+import {SETTINGS_PANEL_ROWS} from './ui/settings-panel.js';
 import {type SizeSource, useSize} from './ui/size.js';
 import {ThemeProvider, screenBackground} from './ui/theme.js';
+import {Screens} from './ui/screens.js';
 import {TooSmall} from './ui/too-small.js';
+import {useWholeBookIndex} from './ui/use-index.js';
+import {HELP} from './ui/help-view.js';
 
 /** The part of storage the reader changes directly. */
 export type BookmarkStore = Pick<Storage, 'bookmarks' | 'changeBookmarks' | 'forget'>;
@@ -69,7 +66,6 @@ export type AppProps = {
 	readonly saveDelay?: number;
 };
 
-const HELP = helpLines();
 
 // The settings that differ between two sets of settings.
 function diff(before: ReaderSettings, after: ReaderSettings): Partial<ReaderSettings> {
@@ -413,91 +409,18 @@ export function App(props: AppProps) {
 		}
 	}
 
-	const content = (): ReactNode => {
-		if (!frame) return <TooSmall cols={cols} rows={rows} />;
-		if (state.overlay === 'help') return <HelpView lines={HELP} top={state.scrollTop} cols={cols} rows={rows} />;
-		if (state.overlay === 'card' && opened) {
-			return <CardView lines={cardLines(cardFields(opened.story), Math.min(cols - 2, 72))} top={state.scrollTop} cols={cols} rows={rows} />;
-		}
-		if (state.overlay === 'contents' && opened && layout) {
-			const current = chapterIndexAt(opened.story.chapters, layout.page(state.offset, frame.body).start);
-			return (
-				<ContentsView
-					title={opened.story.title}
-					chapters={opened.story.chapters}
-					current={current}
-					selected={state.contentsIndex}
-					length={opened.story.text.length}
-					cols={cols}
-					rows={rows}
-				/>
-			);
-		}
-		const prompt = state.prompt ? (width: number) => promptLine(state.prompt!, width) : undefined;
-		if (state.overlay === 'bookmarks' && opened) {
-			const length = Math.max(1, opened.story.text.length);
-			const items: BookmarkRow[] = marks.map((bookmark) => {
-				const chapter = chapterAt(opened.story.chapters, bookmark.offset)?.title;
-				return {bookmark, percent: Math.min(100, Math.floor((100 * bookmark.offset) / length)), ...(chapter ? {chapter} : {})};
-			});
-			const footer = prompt?.(Math.min(cols - 2, 72)) ?? state.notice;
-			return <BookmarksView title={opened.story.title} items={items} selected={state.bookmarkIndex} cols={cols} rows={rows} {...(footer ? {footer} : {})} />;
-		}
-		if (state.overlay === 'library' || !layout || !opened) {
-			return <LibraryView items={items} selected={state.libraryIndex} cols={cols} rows={rows} now={Date.now()} {...(state.notice ? {notice: state.notice} : {})} />;
-		}
-		const page = layout.page(state.offset, frame.body);
-		const progress = progressAt(layout, state.offset, frame.body);
-		const status =
-			state.overlay === 'themes'
-				? themePickerLine(settings.theme, frame.column)
-				: prompt
-					? prompt(frame.column)
-					: statusLine(opened.story.title, progress, frame.column, state.notice, words ? timeLeft(words, opened.story, page.start, settings.pace) : []);
-		return (
-			<>
-				<ReaderView frame={frame} lines={pageLines(layout, page.rows, hitsWithin(state.search?.result, page.start, page.end))} status={status} />
-				{state.overlay === 'settings' && <SettingsPanel settings={settings} selected={state.settingIndex} cols={cols} />}
-			</>
-		);
-	};
+	// The index's progress re-renders the status line as the page count arrives.
 	void indexReady;
 	const background = screenBackground(theme);
 	return (
 		<ThemeProvider theme={theme}>
 			<Box flexDirection="column" width={cols} height={rows} {...(background ? {backgroundColor: background} : {})}>
-				{content()}
+				{frame ? (
+					<Screens state={state} opened={opened} layout={layout} frame={frame} items={items} marks={marks} words={words} cols={cols} rows={rows} />
+				) : (
+					<TooSmall cols={cols} rows={rows} />
+				)}
 			</Box>
 		</ThemeProvider>
 	);
-}
-
-// The status line while the theme picker is open: where the reader is in the list, and the keys.
-function themePickerLine(current: string, width: number): string {
-	const index = THEMES.findIndex((theme) => theme.name === current);
-	const label = THEMES[index]?.label ?? current;
-	return fit(`Theme ‹ ${label} › ${index + 1}/${THEMES.length} · ${hintLine('themes')}`, width);
-}
-
-/** Builds the whole-book row count in slices of a few milliseconds, so keys are never blocked. */
-function useWholeBookIndex(layout: Layout | undefined, words: WordIndex | undefined): boolean {
-	// A short story is counted at once, so its first frame already has page numbers.
-	const quick = useMemo(() => {
-		const deadline = Date.now() + 4;
-		return (layout?.buildIndex(deadline) ?? false) && (words?.build(deadline) ?? false);
-	}, [layout, words]);
-	const [ready, setReady] = useState(quick);
-	useEffect(() => {
-		setReady(quick);
-		if (!layout || quick) return;
-		let timer: NodeJS.Timeout | undefined;
-		const slice = () => {
-			const deadline = Date.now() + 8;
-			if (layout.buildIndex(deadline) && (words?.build(deadline) ?? true)) setReady(true);
-			else timer = setTimeout(slice, 0);
-		};
-		timer = setTimeout(slice, 0);
-		return () => clearTimeout(timer);
-	}, [layout, words, quick]);
-	return ready;
 }

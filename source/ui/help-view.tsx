@@ -1,7 +1,10 @@
 /** The help screen, generated from the keymap so it always matches the keys that work. */
 import {Box, Text} from 'ink';
-import type {HelpLine} from '../core/keymap.js';
+import {type HelpLine, helpLines} from '../core/keymap.js';
 import {fit} from '../core/screen.js';
+
+/** The help screen's lines, generated once from the keymap. */
+export const HELP: readonly HelpLine[] = helpLines();
 
 /** Props: the help's lines, the first one to show, and the terminal's size. */
 export type HelpViewProps = {readonly lines: readonly HelpLine[]; readonly top: number; readonly cols: number; readonly rows: number};
