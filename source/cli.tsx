@@ -21,6 +21,7 @@ import {type ProgressEntry, type Storage, openStorage} from './io/storage.js';
 import {type StorySource, bundledKey, findStoriesDir, listBundled, loadSource} from './io/stories.js';
 import {SIGNAL_EXIT_CODES, enterFullscreen} from './io/terminal.js';
 import {exportTo, importFrom, listBookmarks, storyInfo} from './commands.js';
+import {runCompletion} from './completion.js';
 import {openStory} from './io/identity.js';
 import {printLines} from './print.js';
 import {streamSize} from './ui/size.js';
@@ -38,7 +39,8 @@ const cli = meow(
   Usage
     $ lectern                 resume the story you read last (or open the library)
     $ lectern <story-id>      open a bundled story
-    $ lectern <file.txt>      open a plain-text file (UTF-8)
+    $ lectern <file>          open a story file: .txt, .md, .html (AO3 too) or .epub
+    $ lectern completion bash|zsh|fish   print a shell completion script (see the README)
     $ lectern bookmarks [story]   list bookmarks (all, or one story's); --json for scripts
 
   Options
@@ -90,6 +92,7 @@ ${keys}
 
 async function main(): Promise<void> {
 	const storiesDir = findStoriesDir();
+	if (cli.input[0] === 'completion') return void process.stdout.write(runCompletion(cli.input[1], storiesDir));
 	if (cli.flags.list) {
 		for (const story of listBundled(storiesDir)) process.stdout.write(`${story.id}\t${story.title}\n`);
 		return;
@@ -143,7 +146,9 @@ async function main(): Promise<void> {
 function runReader(storage: Storage, storiesDir: string, opened: {source: StorySource; story: Story} | undefined, notice: string | undefined, settings: ReaderSettings): void {
 	const colorLevel = detectColorLevel(process.env, Boolean(process.stdout.isTTY), process.platform);
 	// Ink colours through chalk, which picks its own level and ignores NO_COLOR: set it ourselves.
-	chalk.level = chalkLevel(colorLevel);
+	// Without colour the page still needs bold, italic, underline and inverse, which need level 1;
+	// the theme resolved for no colour sets no colour at all, so none can appear.
+	chalk.level = Math.max(1, chalkLevel(colorLevel)) as 1 | 2 | 3;
 	const session: Session = {};
 	const save = (story: Story, source: StorySource, offset: number) => {
 		const entry: ProgressEntry = {offset, length: story.text.length, title: story.title, source, readAt: Date.now()};

@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import type {Bookmark} from '../core/bookmarks.js';
 import {hintLine, keyLabel, KEYMAP} from '../core/keymap.js';
 import {fit} from '../core/screen.js';
+import {roleProps, useTheme} from './theme.js';
 
 /** One bookmark as the list shows it. */
 export type BookmarkRow = {readonly bookmark: Bookmark; readonly chapter?: string; readonly percent: number};
@@ -22,13 +23,14 @@ const addKey = keyLabel(KEYMAP.find((b) => b.command === 'addBookmark')!.keys[0]
 /** Three lines a bookmark: name, then chapter and percent, then a snippet of its text. */
 export function BookmarksView({title, items, selected, cols, rows: height, footer}: BookmarksViewProps) {
 	const width = Math.min(cols - 2, 72);
+	const theme = useTheme();
 	const margin = ' '.repeat(Math.max(0, Math.floor((cols - width) / 2)));
 	const perItem = 4;
 	const room = Math.max(1, Math.floor((height - 4) / perItem));
 	const first = Math.min(Math.max(0, selected - room + 1), Math.max(0, items.length - room));
 	return (
 		<Box flexDirection="column" width={cols} height={height}>
-			<Text bold>{fit(`${margin}Bookmarks · ${title}`, cols)}</Text>
+			<Text {...roleProps(theme, 'heading')}>{fit(`${margin}Bookmarks · ${title}`, cols)}</Text>
 			<Text> </Text>
 			{items.length === 0 && <Text>{fit(`${margin}No bookmarks yet. Press ${addKey} while reading to add one.`, cols)}</Text>}
 			{items.slice(first, first + room).map((row, i) => {
@@ -36,19 +38,23 @@ export function BookmarksView({title, items, selected, cols, rows: height, foote
 				const where = [row.chapter, `${row.percent}%`, row.bookmark.approximate ? 'approximate: the text changed' : undefined].filter(Boolean).join(' · ');
 				return (
 					<Box key={row.bookmark.id} flexDirection="column">
-						<Text bold={index === selected} inverse={index === selected}>
-							{fit(`${margin}${index === selected ? '› ' : '  '}${row.bookmark.name || '(no name)'}`, cols)}
+						<Text>
+							{margin}
+							<Text {...roleProps(theme, index === selected ? 'selection' : 'text')}>
+								{fit(`${index === selected ? '› ' : '  '}${row.bookmark.name || '(no name)'}`, width)}
+							</Text>
 						</Text>
-						<Text dimColor>{fit(`${margin}    ${where}`, cols)}</Text>
-						<Text dimColor italic>
-							{fit(`${margin}    “${row.bookmark.snippet}”`, cols)}
+						<Text {...roleProps(theme, 'dim')}>{fit(`${margin}    ${where}`, cols)}</Text>
+						<Text {...roleProps(theme, 'dim')} italic>
+							{margin}
+							{fit(`    “${row.bookmark.snippet}”`, width)}
 						</Text>
 						<Text> </Text>
 					</Box>
 				);
 			})}
 			<Box flexGrow={1} />
-			<Text dimColor>{fit(`${margin}${footer ?? hintLine('bookmarks')}`, cols)}</Text>
+			<Text {...roleProps(theme, 'dim')}>{fit(`${margin}${footer ?? hintLine('bookmarks')}`, cols)}</Text>
 		</Box>
 	);
 }

@@ -33,10 +33,11 @@ export function ContentsView({title, chapters, current, selected, length, cols, 
 				const percent = `${Math.floor((100 * chapter.start) / Math.max(1, length))}%`;
 				const mark = `${index === selected ? '›' : ' '}${index === current ? '•' : ' '} `;
 				const name = fit(chapter.title, Math.max(4, width - mark.length - percent.length - 2));
-				const line = `${margin}${mark}${name}${' '.repeat(Math.max(2, width - mark.length - name.length - percent.length))}${percent}`;
+				const line = `${mark}${name}${' '.repeat(Math.max(2, width - mark.length - name.length - percent.length))}${percent}`;
 				return (
-					<Text key={index} {...roleProps(theme, index === selected ? 'selection' : 'text')}>
-						{fit(line, cols)}
+					<Text key={index}>
+						{margin}
+						<Text {...roleProps(theme, index === selected ? 'selection' : 'text')}>{fit(line, width)}</Text>
 					</Text>
 				);
 			})}

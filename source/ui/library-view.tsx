@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import {hintLine} from '../core/keymap.js';
 import {type LibraryItem, relativeTime} from '../core/library.js';
 import {fit} from '../core/screen.js';
+import {roleProps, useTheme} from './theme.js';
 
 /** Props: the items, the selected one, the terminal's size, a notice and the clock. */
 export type LibraryViewProps<Source> = {
@@ -17,6 +18,7 @@ export type LibraryViewProps<Source> = {
 /** Two lines a story: title, then byline, progress and when it was last read. */
 export function LibraryView<Source>({items, selected, cols, rows, notice, now}: LibraryViewProps<Source>) {
 	const width = Math.min(cols - 2, 72);
+	const theme = useTheme();
 	const margin = ' '.repeat(Math.max(0, Math.floor((cols - width) / 2)));
 	const perItem = 3;
 	const room = Math.max(1, Math.floor((rows - 4) / perItem));
@@ -24,7 +26,7 @@ export function LibraryView<Source>({items, selected, cols, rows, notice, now}: 
 	const visible = items.slice(first, first + room);
 	return (
 		<Box flexDirection="column" width={cols} height={rows}>
-			<Text bold>{fit(`${margin}Library`, cols)}</Text>
+			<Text {...roleProps(theme, 'heading')}>{fit(`${margin}Library`, cols)}</Text>
 			<Text> </Text>
 			{items.length === 0 && <Text>{fit(`${margin}No stories yet. Run "lectern FILE" to open a text file.`, cols)}</Text>}
 			{visible.map((item, i) => {
@@ -41,16 +43,17 @@ export function LibraryView<Source>({items, selected, cols, rows, notice, now}: 
 					.join(' · ');
 				return (
 					<Box key={item.key} flexDirection="column">
-						<Text bold={index === selected} inverse={index === selected}>
-							{fit(`${margin}${mark}${item.title}`, cols)}
+						<Text>
+							{margin}
+							<Text {...roleProps(theme, index === selected ? 'selection' : 'text')}>{fit(`${mark}${item.title}`, width)}</Text>
 						</Text>
-						<Text dimColor>{fit(`${margin}    ${details}`, cols) || ' '}</Text>
+						<Text {...roleProps(theme, 'dim')}>{fit(`${margin}    ${details}`, cols) || ' '}</Text>
 						<Text> </Text>
 					</Box>
 				);
 			})}
 			<Box flexGrow={1} />
-			<Text dimColor>{fit(`${margin}${notice ?? hintLine('library')}`, cols)}</Text>
+			<Text {...roleProps(theme, 'dim')}>{fit(`${margin}${notice ?? hintLine('library')}`, cols)}</Text>
 		</Box>
 	);
 }
