@@ -56,6 +56,8 @@ describe('without colour', () => {
 		run.write('q');
 		expect((await run.waitForExit()).exitCode).toBe(0);
 		expect(colourCodes(run.raw())).toEqual([]);
+		// Without colour, the status bar is still a bar (inverse) and the selected setting still stands out.
+		expect(run.raw()).toContain('\u001B[7m');
 	});
 
 	it('does draw the theme when colour is allowed (so the test above can fail)', async () => {
