@@ -4,8 +4,10 @@ import {performance} from 'node:perf_hooks';
 import {spawn} from '@lydell/node-pty';
 // @xterm/headless is CommonJS without named ESM exports: take Terminal off the default export.
 import xtermHeadless from '@xterm/headless';
+import unicode11 from '@xterm/addon-unicode11';
 
 const {Terminal} = xtermHeadless;
+const {Unicode11Addon} = unicode11;
 
 const HIDE_CURSOR = '\u001B[?25l';
 const SHOW_CURSOR = '\u001B[?25h';
@@ -29,6 +31,9 @@ export function spawnPty(command, args, options = {}) {
 	const rows = options.rows ?? 30;
 	const env = childEnv(options.env);
 	const terminal = new Terminal({cols, rows, allowProposedApi: true, scrollback: 0});
+	// Unicode 11 widths, as VTE and xterm use: emoji two cells, each part of a sequence its own width.
+	terminal.loadAddon(new Unicode11Addon());
+	terminal.unicode.activeVersion = '11';
 	const startedAt = performance.now();
 	const child = spawn(command, args, {name: env.TERM, cols, rows, cwd: options.cwd ?? process.cwd(), env});
 

@@ -42,7 +42,7 @@ const words = (text: string) => text.split(/\s+/).filter(Boolean);
 describe('Layout', () => {
 	it('never makes a row wider than the column, in terminal cells', () => {
 		fc.assert(
-			fc.property(storyText, fc.integer({min: 2, max: 80}), (raw, width) => {
+			fc.property(storyText, fc.integer({min: 8, max: 80}), (raw, width) => {
 				const layout = new Layout(story(raw), width);
 				for (let b = 0; b < layout.story.blocks.length; b++) {
 					for (const row of layout.rows(b)) expect(cellWidth(lineText(layout.story.text, row))).toBeLessThanOrEqual(width);
@@ -178,7 +178,7 @@ const typographies = ALL_TYPOGRAPHIES.map((typography) => [typographyName(typogr
 describe.each(typographies)('Layout set %s', (_name, typography) => {
 	it('keeps every row inside the column, justifies every line but a paragraph’s last, and leaves too-wide gaps ragged', () => {
 		fc.assert(
-			fc.property(storyArbitrary, fc.integer({min: 2, max: 80}), (s, width) => {
+			fc.property(storyArbitrary, fc.integer({min: 8, max: 80}), (s, width) => {
 				const layout = new Layout(s, width, typography);
 				s.blocks.forEach((block, b) => {
 					const rows = layout.rows(b);

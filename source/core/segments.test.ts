@@ -67,7 +67,7 @@ const linesOf = (story: Story, width: number, typography: Partial<Typography> = 
 describe.each(ALL_TYPOGRAPHIES.map((typography) => [typographyName(typography), typography] as const))('rowSegments set %s', (_name, typography) => {
 	it('styles every character by the spans over its offset, across line breaks, indents, stretched spaces and hyphens', () => {
 		fc.assert(
-			fc.property(storyArbitrary, fc.integer({min: 4, max: 70}), (story, width) => {
+			fc.property(storyArbitrary, fc.integer({min: 8, max: 70}), (story, width) => {
 				const layout = new Layout(story, width, typography);
 				story.blocks.forEach((_, b) => {
 					for (const row of layout.rows(b).filter(isTextRow)) expectStylesFollowOffsets(story, row, rowSegments(story, row, width));

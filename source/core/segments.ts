@@ -96,6 +96,10 @@ function styledPieces(story: Story, row: Row, bold: boolean, hits: readonly Rang
 	return pieces;
 }
 
+// Invisible hints (soft hyphen, zero-width space, word joiner, BOM): zero cells in the layout, but
+// some terminals give them a cell, so they are never drawn.
+const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF]/g;
+
 function merge(pieces: readonly Piece[]): Segment[] {
 	const segments: Segment[] = [];
 	let last: Piece | undefined;
@@ -113,7 +117,7 @@ function merge(pieces: readonly Piece[]): Segment[] {
 
 function segmentOf(piece: Piece): Segment {
 	return {
-		text: piece.text,
+		text: piece.text.replace(INVISIBLE, ''),
 		...(piece.style.italic ? {italic: true} : {}),
 		...(piece.style.bold ? {bold: true} : {}),
 		...(piece.hyphen ? {hyphen: true} : {}),

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
+import {loadHyphenation} from './hyphenate.js';
+import {ALL_TYPOGRAPHIES, storyArbitrary, typographyName} from './story-arbitraries.js';
 import type {Block} from './story.js';
-import {DEFAULT_TYPOGRAPHY, gapWidths, leadingBlanks} from './typeset.js';
+import {DEFAULT_TYPOGRAPHY, countBlockRows, gapWidths, leadingBlanks, typesetBlock} from './typeset.js';
 
 describe('gapWidths', () => {
 	it('shares the stretch evenly and gives the remainder to the leftmost or the rightmost spaces', () => {
@@ -48,4 +50,20 @@ describe('leadingBlanks', () => {
 		expect(all({spacing: 2})).toEqual([0, 2, 2, 2, 2, 2, 2, 2, 3]);
 		expect(all({spacing: 2, paragraphStyle: 'indented'})).toEqual([0, 2, 1, 2, 2, 2, 2, 1, 3]);
 	});
+});
+
+describe('countBlockRows', () => {
+	for (const typography of ALL_TYPOGRAPHIES) {
+		it(`counts exactly the rows typesetBlock makes (${typographyName(typography)})`, async () => {
+			if (typography.hyphenate) await loadHyphenation();
+			fc.assert(
+				fc.property(storyArbitrary, fc.integer({min: 8, max: 80}), (story, width) => {
+					for (let b = 0; b < story.blocks.length; b++) {
+						expect(countBlockRows(story, b, width, typography)).toBe(typesetBlock(story, b, width, typography).length);
+					}
+				}),
+				{numRuns: 60},
+			);
+		});
+	}
 });
