@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {StoryBuilder, cleanLine, cleanNote} from './builder.js';
+import {sanitize} from '../core/sanitize.js';
+import {StoryBuilder, cleanLine, cleanNote, safeText} from './builder.js';
 import {expectSaneStory} from './testkit.js';
 
 const build = (steps: (builder: StoryBuilder) => void) => {
@@ -44,6 +45,15 @@ describe('StoryBuilder', () => {
 		});
 		expect(text).toBe('Line one,\nline two.\n\nNext stanza.\n\n  code    indented');
 		expect(blocks.map((block) => Boolean(block.lineBreaks))).toEqual([true, false, true]);
+	});
+
+	it('adds the lines of a paragraph as one paragraph of single-spaced words', () => {
+		const {text} = build((b) => {
+			b.lines(['  It was a bright', 'cold day ', '', 'in April.']);
+			b.open();
+			b.lines(['Next.']);
+		});
+		expect(text).toBe('It was a bright cold day in April.\n\nNext.');
 	});
 
 	it('turns one line break into a newline and two into a new block', () => {
@@ -109,7 +119,7 @@ describe('StoryBuilder', () => {
 			b.mark((offset) => seen.push(offset));
 			b.text(' Second.');
 			b.open();
-			b.chapter('  A \n chapter ');
+			b.mark((offset) => b.addChapter('  A \n chapter ', offset));
 			b.text('Third.');
 			b.mark((offset) => seen.push(offset));
 		});
@@ -133,6 +143,17 @@ describe('StoryBuilder', () => {
 	it('sanitises what it is given, one code unit for one', () => {
 		const {text} = build((b) => b.text('a\u001b[31mb\u0007c\u009bd\u2028e'));
 		expect(text).toBe('a\u241b[31mb\u2407c\ufffdd e');
+	});
+});
+
+describe('safeText', () => {
+	it('finds exactly the code points sanitize replaces, over the whole BMP', () => {
+		const missed: string[] = [];
+		for (let code = 0; code <= 0xffff; code++) {
+			const char = String.fromCharCode(code);
+			if (safeText(`a${char}b`) !== sanitize(`a${char}b`)) missed.push(code.toString(16));
+		}
+		expect(missed).toEqual([]);
 	});
 });
 

@@ -23,20 +23,35 @@ export type BuiltText = {
 	readonly spans: Span[];
 };
 
-/** A block that was just closed, with its text (a heading's text becomes a chapter title). */
-export type ClosedBlock = {readonly block: Block; readonly text: string};
+/** A block that was just closed; `blockText` gives its text (a heading's text becomes a chapter title). */
+export type ClosedBlock = {readonly block: Block; readonly parts: readonly string[]; readonly from: number; readonly to: number};
+
+/** The text of a block that was just closed (read it before the builder goes on). */
+export function blockText(closed: ClosedBlock): string {
+	return closed.parts.slice(closed.from, closed.to).join('');
+}
 
 type Style = Span['style'];
 
 const COLLAPSIBLE = /[ \t\n\r\f\v\u2028\u2029]+/g;
-// V8 replaces single characters (or one fixed pair) an order of magnitude faster than runs
-// (`[...]+`): on War and Peace 4 ms against 180 ms. So each whitespace character or CRLF becomes a
-// space first, and only the rare runs of spaces are collapsed afterwards.
-const WHITESPACE_CHAR = /\r\n|[\t\n\r\f\v\u2028\u2029]/g;
+// V8 replaces single characters an order of magnitude faster than runs (`[...]+`): on War and
+// Peace 4 ms against 180 ms. So each whitespace character becomes a space first, and only the
+// rare runs of spaces are collapsed afterwards.
+const WHITESPACE_CHAR = /[\t\n\r\f\v\u2028\u2029]/g;
 const LINE_SPACE_CHAR = /[\t\r\f\v\u2028\u2029]/g;
 // Spaces of any kind (no-break, ideographic, zero-width, a stray BOM) alone do not make a block:
 // `<p>&nbsp;</p>` is a spacer, not a paragraph.
 const VISIBLE = /[^\s\u200b-\u200d\u2060]/;
+
+// Exactly the code points `sanitize` replaces (a test checks every BMP code point): a native regex
+// scan finds the rare text that needs sanitising, where sanitize's own loop is JavaScript run over
+// every character, which costs tens of milliseconds on a long book before the JIT warms up.
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/;
+
+/** `sanitize`, skipped when a native scan finds nothing to replace. */
+export function safeText(text: string): string {
+	return UNSAFE.test(text) ? sanitize(text) : text;
+}
 
 function collapseSpaces(text: string, others: RegExp): string {
 	const spaced = text.replace(others, ' ');
@@ -45,13 +60,13 @@ function collapseSpaces(text: string, others: RegExp): string {
 
 /** Collapses whitespace, trims and sanitises a one-line string (a title, an author, a tag). */
 export function cleanLine(text: string): string {
-	return sanitize(text.replace(COLLAPSIBLE, ' ').trim());
+	return safeText(text.replace(COLLAPSIBLE, ' ').trim());
 }
 
 /** Sanitises multi-line text for the story card (a summary, a licence): lines kept, blank runs cut to one. */
 export function cleanNote(text: string): string {
 	const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => collapseSpaces(line, LINE_SPACE_CHAR).trim());
-	return sanitize(lines.join('\n').replace(/\n{3,}/g, '\n\n').trim());
+	return safeText(lines.join('\n').replace(/\n{3,}/g, '\n\n').trim());
 }
 
 /** Collects blocks, spans and chapters into one reading text. */
@@ -101,14 +116,16 @@ export class StoryBuilder {
 			this.unwrite(start);
 			return undefined;
 		}
-		for (const style of ['italic', 'bold'] as const) {
-			// A style still open continues in the next block, as a new span there.
-			if (this.styleStart[style] >= 0) this.pushSpan(style, this.styleStart[style]);
-			this.styleStart[style] = -1;
-		}
+		// A style still open continues in the next block, as a new span there.
+		if (this.styleStart.italic >= 0) this.pushSpan('italic', this.styleStart.italic);
+		if (this.styleStart.bold >= 0) this.pushSpan('bold', this.styleStart.bold);
+		this.styleStart.italic = -1;
+		this.styleStart.bold = -1;
 		const block: Block = lineBreaks ? {kind, start, end: this.length, lineBreaks} : {kind, start, end: this.length};
 		this.blocks.push(block);
-		return {block, text: this.parts.slice(firstPart).join('')};
+		// The text is joined only when asked for (a heading's title): joining every paragraph again
+		// would copy the whole book once more.
+		return {block, parts: this.parts, from: firstPart, to: this.parts.length};
 	}
 
 	/** Adds text to the current block (opening a paragraph when none is open). */
@@ -123,6 +140,17 @@ export class StoryBuilder {
 			if (i > 0) this.lineBreak();
 			const line = this.mode === 'lines' ? collapseSpaces(lines[i]!, LINE_SPACE_CHAR) : lines[i]!.replace(/\t/g, '    ').replace(/[\f\v\r\u2028\u2029]/g, ' ');
 			this.words(line);
+		}
+	}
+
+	/**
+	 * Adds the lines of a collapsed paragraph, as `text(lines.join('\n'))` would, without first
+	 * copying them into one string: the final join is then the only copy of the book's text.
+	 */
+	lines(lines: readonly string[]): void {
+		for (let i = 0; i < lines.length; i++) {
+			if (i > 0 && this.spaces === 0) this.spaces = 1;
+			this.text(lines[i]!);
 		}
 	}
 
@@ -186,12 +214,6 @@ export class StoryBuilder {
 	/** Calls `onOffset` with the offset of the next character written (or the end of the text). */
 	mark(onOffset: (offset: number) => void): void {
 		this.marks.push(onOffset);
-	}
-
-	/** Starts a chapter at the next character written. */
-	chapter(title: string): void {
-		const clean = cleanLine(title);
-		this.mark((start) => this.chapters.push({title: clean, start}));
 	}
 
 	/** Records a chapter whose start is already known (a heading that was just closed). */
@@ -261,7 +283,7 @@ export class StoryBuilder {
 		}
 		if (this.depth.italic > 0 && this.styleStart.italic < 0) this.styleStart.italic = this.length;
 		if (this.depth.bold > 0 && this.styleStart.bold < 0) this.styleStart.bold = this.length;
-		this.write(sanitize(text));
+		this.write(safeText(text));
 	}
 
 	private write(text: string): void {

@@ -109,7 +109,8 @@ function renderSpine(spine: readonly SpineItem[], pkg: Package, book: Book, toc:
 		};
 		const rendered = renderHtml(tree, builder, options);
 		if (rendered.header && !read.pg) read.pg = rendered;
-		if (builder.blockCount > before) read.untitled.push({title: itemTitle(tree, read.untitled.length + 1), path});
+		// Titles from the files themselves only matter for a book without contents.
+		if (builder.blockCount > before && toc.length === 0) read.untitled.push({title: itemTitle(tree, read.untitled.length + 1), path});
 	}
 	return read;
 }

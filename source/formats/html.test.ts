@@ -49,7 +49,8 @@ describe('parseHtmlTree', () => {
 	it('reads past a million nested tags quickly, keeping the rest as plain text', () => {
 		const started = performance.now();
 		const story = html(`<p>Before.</p><div>${'<b>'.repeat(1_000_000)}deep &amp; <i>deeper</i></div><p>After.</p>`);
-		expect(performance.now() - started).toBeLessThan(3000);
+		// Unguarded, htmlparser2 needs minutes for this (its open-element stack grows by unshift).
+		expect(performance.now() - started).toBeLessThan(10_000);
 		expect(story.text).toMatch(/^Before\.\n\ndeep & deeper After\.$/);
 		expect(story.meta.warningsAboutFile).toEqual(['the file nests tags more than 512 deep; the rest was read as plain text']);
 	});

@@ -7,13 +7,13 @@
  * captured for the story card instead of the reading text.
  */
 import {UNTITLED, type Story, type StoryMeta} from '../core/story.js';
-import {StoryBuilder, cleanLine} from './builder.js';
+import {StoryBuilder, blockText, cleanLine} from './builder.js';
 import {type EmphasisClasses, emphasisClasses} from './css.js';
 import {END_MARKER, START_MARKER, gutenbergMeta} from './gutenberg.js';
-import {MAX_DEPTH, TOO_DEEP, type XElement, type XNode, type XText, findElement, findElements, nodes, textContent} from './tree.js';
+import {MAX_DEPTH, TOO_DEEP, type XElement, type XNode, type XText, findElement, findElements, textContent, walk} from './tree.js';
 
-/** How a caller wants one element read: left out, as an author's note, as a chapter heading, or as usual. */
-export type HtmlRole = 'skip' | 'note' | 'chapter' | 'plain';
+/** How a caller wants one element read: left out, as an author's note, or as a chapter heading. */
+export type HtmlRole = 'skip' | 'note' | 'chapter';
 
 /** What the renderer needs to know besides the tree. */
 export type RenderOptions = {
@@ -88,7 +88,7 @@ export function renderHtml(root: XElement, builder: StoryBuilder, options: Rende
 		}
 		const role = options.roleOf?.(element);
 		const classes = element.attrs['class'] ?? '';
-		if (role === 'skip' || (role === undefined && (SKIP.has(element.name) || LINE_NUMBER_CLASS.test(classes)))) continue;
+		if (role === 'skip' || SKIP.has(element.name) || LINE_NUMBER_CLASS.test(classes)) continue;
 		const id = element.attrs['id'] ?? (element.name === 'a' ? element.attrs['name'] : undefined);
 		if (id !== undefined && options.wantIds?.has(id)) builder.mark((offset) => options.onId?.(id, offset));
 		const leaves: Array<() => void> = [];
@@ -103,7 +103,8 @@ export function renderHtml(root: XElement, builder: StoryBuilder, options: Rende
 			const isChapter = role === 'chapter' || Number(level) === options.chapterLevel;
 			leaves.push(() => {
 				const closed = builder.close();
-				if (closed && isChapter && !BYLINE.test(closed.text)) builder.addChapter(closed.text, closed.block.start);
+				const title = closed && isChapter ? blockText(closed) : '';
+				if (closed && title && !BYLINE.test(title)) builder.addChapter(title, closed.block.start);
 				if (pre > 0) builder.open('paragraph', 'pre');
 			});
 		} else if (name === 'pre') {
@@ -152,11 +153,19 @@ export function renderHtml(root: XElement, builder: StoryBuilder, options: Rende
 // id pg-header / pg-footer, or the element that holds the `*** START` / `*** END` line (the line
 // itself when it sits directly in the body).
 function gutenbergBoundaries(body: XElement): {start?: XNode; end?: XNode} {
-	let start: XNode | undefined = findElement(body, (element) => element.attrs['id'] === 'pg-header');
-	let end: XNode | undefined = findElement(body, (element) => element.attrs['id'] === 'pg-footer');
-	if (start && end) return {start, end};
+	let start: XNode | undefined;
+	let end: XNode | undefined;
 	const texts: Array<{text: XText; parent: XElement}> = [];
-	for (const {node, parent} of nodes(body)) if (node.type === 'text' && node.text.includes('***')) texts.push({text: node, parent});
+	walk(body, (node, parent) => {
+		if (node.type === 'text') {
+			if (node.text.includes('***')) texts.push({text: node, parent});
+		} else if (node.attrs['id'] === 'pg-header') {
+			start ??= node;
+		} else if (node.attrs['id'] === 'pg-footer') {
+			end ??= node;
+		}
+	});
+	if (start && end) return {start, end};
 	// The holder counts only when the marker sits at its edge: a wrapper around the whole book does not.
 	const boundary = ({text, parent}: {text: XText; parent: XElement}, marker: RegExp, edge: 'end' | 'start'): XNode => {
 		if (parent === body) return text;
@@ -188,7 +197,7 @@ export function chapterLevelOf(root: XElement): number | undefined {
 
 /** What the `<head>` and the Gutenberg header say about the document. */
 export function htmlMeta(root: XElement, rendered: Rendered): {title?: string; meta: StoryMeta} {
-	const pg = rendered.header ? gutenbergMeta(rendered.header, rendered.footer) : {meta: {} as StoryMeta};
+	const pg: {title?: string; meta: StoryMeta} = rendered.header ? gutenbergMeta(rendered.header, rendered.footer) : {meta: {}};
 	const metaTag = (name: string) => findElement(root, (e) => e.name === 'meta' && e.attrs['name']?.toLowerCase() === name)?.attrs['content'];
 	let title = pg.title;
 	let author = pg.meta.author ?? (metaTag('author') ? cleanLine(metaTag('author')!) : undefined);

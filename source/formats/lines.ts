@@ -1,7 +1,7 @@
 /**
  * The lines of a text as offsets, not strings: splitting War and Peace into 65 000 line strings
  * costs more than reading it, and almost every line is only ever measured, never copied.
- * Lines end at LF; a CR before the LF belongs to the line ending, not to the line.
+ * Lines end at LF; a CR before the LF belongs to the line ending, so CRLF text needs no rewriting.
  */
 
 /** Line-by-line access to a text; line `i` is `text.slice(start(i), end(i))`, without its newline. */
@@ -13,11 +13,17 @@ export class LineIndex {
 
 	constructor(text: string) {
 		this.text = text;
+		// One pass, growing the table as needed: prose averages well over 32 characters a line.
+		let starts = new Int32Array((text.length >> 5) + 16);
 		let count = 1;
-		for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
-		const starts = new Int32Array(count + 1);
-		let line = 1;
-		for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
+		for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+			if (count + 1 >= starts.length) {
+				const grown = new Int32Array(starts.length * 2);
+				grown.set(starts);
+				starts = grown;
+			}
+			starts[count++] = at + 1;
+		}
 		starts[count] = text.length + 1;
 		this.count = count;
 		this.starts = starts;

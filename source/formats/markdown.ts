@@ -8,7 +8,7 @@
 import {decodeHTML} from 'entities';
 import {Lexer, type Token, type Tokens} from 'marked';
 import {UNTITLED, type Story, type StoryMeta} from '../core/story.js';
-import {StoryBuilder, cleanLine} from './builder.js';
+import {StoryBuilder, blockText, cleanLine} from './builder.js';
 import {listField, parseFrontMatter} from './frontmatter.js';
 import {isBreakMarker} from './headings.js';
 import {renderHtml} from './html.js';
@@ -99,9 +99,9 @@ class Walker {
 				if (!closed) return;
 				if (isTitle) {
 					this.titleSeen = true;
-					this.found.title ??= cleanLine(closed.text);
+					this.found.title ??= cleanLine(blockText(closed));
 				} else if (depth <= 2) {
-					builder.addChapter(closed.text, closed.block.start);
+					builder.addChapter(blockText(closed), closed.block.start);
 				}
 				return;
 			}

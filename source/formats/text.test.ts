@@ -59,9 +59,9 @@ describe('parseText', () => {
 		expect(s.text.slice(s.blocks[1]!.start, s.blocks[1]!.end)).toBe('All along the backwater,\nThrough the rushes tall,\nDucks are a-dabbling.');
 	});
 
-	it('separates blocks with a blank line, drops a BOM, reads CRLF and neutralises a stray CR and escape sequences', () => {
+	it('separates blocks with a blank line, drops a BOM, turns CRLF and lone CR into newlines and neutralises escape sequences', () => {
 		const s = story('\uFEFFa\r\n\r\nb\rc \u001B[31mred\u009B');
-		expect(s.text).toBe('a\n\nb c \u241B[31mred\uFFFD');
+		expect(s.text).toBe('a\n\nb\n\nc \u241B[31mred\uFFFD');
 		expectSaneStory(s);
 	});
 

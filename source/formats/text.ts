@@ -33,9 +33,9 @@ type Item =
 /** Parses plain text (already decoded) into a story. */
 export function parseText(raw: string, source: TextSource): Story {
 	const unbommed = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-	// CRLF stays in place (the builder turns it into a space like any newline); copying 3 MB to
-	// remove it would cost more than the whole parse. Only old Mac files, CR alone, are rewritten.
-	const lines = new LineIndex(unbommed.includes('\r') && !unbommed.includes('\n') ? unbommed.replace(/\r/g, '\n') : unbommed);
+	// CRLF stays where it is (LineIndex reads it as one line ending): rewriting 3 MB costs more than
+	// the rest of the parse. Only files with lone CRs (old Macs) are rewritten.
+	const lines = new LineIndex(/\r(?!\n)/.test(unbommed) ? unbommed.replace(/\r\n?/g, '\n') : unbommed);
 	let found: {title?: string; meta: StoryMeta} = {meta: {}};
 	let from = 0;
 	let to = lines.count;
@@ -45,8 +45,9 @@ export function parseText(raw: string, source: TextSource): Story {
 		from = gutenberg.bodyStart;
 		to = gutenberg.bodyEnd;
 	}
-	const items = foldContents(readItems(lines, from, to));
-	const verseWidth = Math.min(52, Math.floor(wrapWidth(lines, from, to) * 0.75));
+	const shape = survey(lines, from, to);
+	const items = foldContents(readItems(lines, from, to, shape));
+	const verseWidth = Math.min(52, Math.floor(shape.wrapWidth * 0.75));
 	const builder = new StoryBuilder();
 	for (const item of items) {
 		if (item.kind === 'break') {
@@ -61,8 +62,16 @@ export function parseText(raw: string, source: TextSource): Story {
 			builder.text(item.lines.join('\n'));
 			builder.close();
 		} else {
-			builder.open('paragraph', item.last > item.first && isVerse(lines, item.first, item.last, verseWidth) ? 'lines' : 'collapse');
-			styledText(builder, lines.slice(item.first, item.last));
+			const verse = item.last > item.first && isVerse(lines, item.first, item.last, verseWidth);
+			builder.open('paragraph', verse ? 'lines' : 'collapse');
+			const text = lines.slice(item.first, item.last);
+			if (verse || text.includes('_')) {
+				styledText(builder, text);
+			} else {
+				const pieces: string[] = [];
+				for (let i = item.first; i <= item.last; i++) pieces.push(lines.line(i));
+				builder.lines(pieces);
+			}
 			builder.close();
 		}
 	}
@@ -73,15 +82,14 @@ export function parseText(raw: string, source: TextSource): Story {
 }
 
 // Groups lines into paragraphs, headings and breaks.
-function readItems(lines: LineIndex, from: number, to: number): Item[] {
-	const hardWrapped = looksHardWrapped(lines, from, to);
+function readItems(lines: LineIndex, from: number, to: number, {hardWrapped, contentStarts}: Shape): Item[] {
 	const breakAfter = hardWrapped ? 3 : 2;
 	const items: Item[] = [];
 	let paragraph: Extract<Item, {kind: 'paragraph'}> | undefined;
 	let blankRun = 0;
 	const last = () => items.at(-1);
 	for (let i = from; i < to; i++) {
-		const contentStart = lines.contentStart(i);
+		const contentStart = contentStarts[i - from]!;
 		const contentLength = lines.end(i) - contentStart;
 		if (contentLength === 0) {
 			blankRun++;
@@ -97,8 +105,8 @@ function readItems(lines: LineIndex, from: number, to: number): Item[] {
 			if (items.length > 0 && last()?.kind !== 'break') items.push({kind: 'break'});
 			continue;
 		}
-		if (atParagraphStart && contentLength <= 72 && isChapterHeading(lines.line(i).trim())) {
-			const content = lines.line(i).trim();
+		const content = atParagraphStart && contentLength <= 72 ? lines.text.slice(contentStart, lines.end(i)).trimEnd() : '';
+		if (content && isChapterHeading(content)) {
 			if (last()?.kind === 'break') items.pop();
 			const next = i + 1 < to ? lines.line(i + 1).trim() : '';
 			// A hard-wrapped heading often has its title on the next line: "CHAPTER I." / "Down the Rabbit-Hole".
@@ -175,24 +183,6 @@ function isVerse(lines: LineIndex, first: number, last: number, width: number): 
 	return true;
 }
 
-// The width prose is wrapped at: the length that 90% of the non-blank lines stay within.
-function wrapWidth(lines: LineIndex, from: number, to: number): number {
-	const counts = new Int32Array(202);
-	let total = 0;
-	for (let i = from; i < to; i++) {
-		const length = lines.length(i);
-		if (length === 0) continue;
-		counts[Math.min(201, length)]!++;
-		total++;
-	}
-	let seen = 0;
-	for (let length = 0; length < counts.length; length++) {
-		seen += counts[length]!;
-		if (seen >= total * 0.9) return length;
-	}
-	return 80;
-}
-
 const ITALIC = /(?<![\p{L}\p{N}_])_(?=[^\s_])([^_]*?[^\s_])_(?![\p{L}\p{N}_])/gu;
 
 // Gutenberg marks italics `_like this_`: the reader sees italics, not underscores.
@@ -212,21 +202,40 @@ function styledText(builder: StoryBuilder, text: string): void {
 	builder.text(text.slice(last));
 }
 
-// Hard-wrapped text has short lines that mostly sit in groups of several.
-function looksHardWrapped(lines: LineIndex, from: number, to: number): boolean {
+type Shape = {readonly hardWrapped: boolean; readonly wrapWidth: number; readonly contentStarts: Int32Array};
+
+// One pass over the lines for what the rest needs: where each line's text starts, whether the
+// text is hard-wrapped (short lines that mostly sit in groups of several), and the width prose is
+// wrapped at (the length 90% of the non-blank lines stay within).
+function survey(lines: LineIndex, from: number, to: number): Shape {
+	const contentStarts = new Int32Array(Math.max(0, to - from));
+	const lengths = new Int32Array(202);
 	let nonBlank = 0;
 	let short = 0;
 	let continued = 0;
 	let previousBlank = true;
 	for (let i = from; i < to; i++) {
-		const blank = lines.isBlank(i);
+		const start = lines.contentStart(i);
+		const end = lines.end(i);
+		contentStarts[i - from] = start;
+		const blank = start === end;
 		if (!blank) {
+			const length = end - lines.start(i);
 			nonBlank++;
-			if (lines.length(i) <= 80) short++;
+			lengths[Math.min(201, length)]!++;
+			if (length <= 80) short++;
 			if (!previousBlank) continued++;
 		}
 		previousBlank = blank;
 	}
-	if (nonBlank === 0) return false;
-	return short / nonBlank > 0.9 && continued / nonBlank > 0.4;
+	let wrapWidth = 80;
+	for (let length = 0, seen = 0; length < lengths.length; length++) {
+		seen += lengths[length]!;
+		if (seen >= nonBlank * 0.9) {
+			wrapWidth = length;
+			break;
+		}
+	}
+	const hardWrapped = nonBlank > 0 && short / nonBlank > 0.9 && continued / nonBlank > 0.4;
+	return {hardWrapped, wrapWidth, contentStarts};
 }

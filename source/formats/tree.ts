@@ -95,47 +95,44 @@ export function hasClass(element: XElement, name: string): boolean {
 	return classes !== undefined && classes.split(/\s+/).includes(name);
 }
 
-/** Every element under `root` (not `root` itself), in document order. */
-export function* elements(root: XElement): Generator<XElement> {
-	const stack: Array<{element: XElement; index: number}> = [{element: root, index: 0}];
-	while (stack.length > 0) {
-		const frame = stack.at(-1)!;
-		const child = frame.element.children[frame.index++];
+/**
+ * Visits every node under `root` (not `root` itself) in document order, with its parent; a visit
+ * that returns true ends the walk. A loop over two parallel stacks, not a generator: walks run
+ * several times per chapter file, mostly before the JIT has warmed up.
+ */
+export function walk(root: XElement, visit: (node: XNode, parent: XElement) => boolean | void): void {
+	const parents: XElement[] = [root];
+	const indexes: number[] = [0];
+	while (parents.length > 0) {
+		const top = parents.length - 1;
+		const parent = parents[top]!;
+		const child = parent.children[indexes[top]!++];
 		if (!child) {
-			stack.pop();
+			parents.pop();
+			indexes.pop();
 			continue;
 		}
-		if (child.type === 'text') continue;
-		yield child;
-		stack.push({element: child, index: 0});
-	}
-}
-
-/** Every node under `root` with its parent, in document order. */
-export function* nodes(root: XElement): Generator<{node: XNode; parent: XElement}> {
-	const stack: Array<{element: XElement; index: number}> = [{element: root, index: 0}];
-	while (stack.length > 0) {
-		const frame = stack.at(-1)!;
-		const child = frame.element.children[frame.index++];
-		if (!child) {
-			stack.pop();
-			continue;
+		if (visit(child, parent) === true) return;
+		if (child.type === 'element') {
+			parents.push(child);
+			indexes.push(0);
 		}
-		yield {node: child, parent: frame.element};
-		if (child.type === 'element') stack.push({element: child, index: 0});
 	}
 }
 
 /** The first element under `root` for which `test` holds. */
 export function findElement(root: XElement, test: (element: XElement) => boolean): XElement | undefined {
-	for (const element of elements(root)) if (test(element)) return element;
-	return undefined;
+	let found: XElement | undefined;
+	walk(root, (node) => node.type === 'element' && test(node) && (found = node) !== undefined);
+	return found;
 }
 
 /** All elements under `root` for which `test` holds, in document order. */
 export function findElements(root: XElement, test: (element: XElement) => boolean): XElement[] {
 	const found: XElement[] = [];
-	for (const element of elements(root)) if (test(element)) found.push(element);
+	walk(root, (node) => {
+		if (node.type === 'element' && test(node)) found.push(node);
+	});
 	return found;
 }
 
@@ -143,14 +140,9 @@ export function findElements(root: XElement, test: (element: XElement) => boolea
 export function textContent(node: XNode): string {
 	if (node.type === 'text') return node.text;
 	const parts: string[] = [];
-	const stack: Array<{element: XElement; index: number}> = [{element: node, index: 0}];
-	while (stack.length > 0) {
-		const frame = stack.at(-1)!;
-		const child = frame.element.children[frame.index++];
-		if (!child) stack.pop();
-		else if (child.type === 'text') parts.push(child.text);
-		else stack.push({element: child, index: 0});
-	}
+	walk(node, (child) => {
+		if (child.type === 'text') parts.push(child.text);
+	});
 	return parts.join('');
 }
 
