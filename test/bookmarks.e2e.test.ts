@@ -139,3 +139,25 @@ describe('bookmarks from scripts', () => {
 		expect(runPiped(['bookmarks', '--json'], to).stdout).toBe(before);
 	});
 });
+
+describe('a store that survives kill -9', () => {
+	it('is readable, and writable again at once, after a process is killed at any moment of a write', async () => {
+		const dir = session.config();
+		const file = path.join(dir, 'big.json');
+		const bookmarks = Array.from({length: 3000}, (_, i) => ({id: `k${i}`, name: `Bookmark ${i}`, offset: i, snippet: 'x'.repeat(40), createdAt: i}));
+		writeFileSync(file, JSON.stringify({lectern: 'export', schemaVersion: 1, stories: {[`story-${STORY}`]: {offset: 0, length: 7496, title: 'Untitled', source: {kind: 'bundled', id: STORY}, readAt: 1, bookmarks}}}));
+		for (const delay of [60, 90, 120, 150, 180, 210]) {
+			const child = spawn(process.execPath, [bundle, '--import', file], {env: {...process.env, XDG_CONFIG_HOME: dir}, stdio: 'ignore'});
+			await new Promise((resolve) => setTimeout(resolve, delay));
+			child.kill('SIGKILL');
+			await new Promise((resolve) => child.on('exit', resolve));
+			const listed = runPiped(['bookmarks', '--json'], dir);
+			expect(listed.status).toBe(0);
+			expect(() => JSON.parse(listed.stdout)).not.toThrow();
+		}
+		// A lock left by a killed writer must not stop the next one.
+		const again = runPiped(['--import', file], dir);
+		expect(again.status).toBe(0);
+		expect(JSON.parse(runPiped(['bookmarks', '--json'], dir).stdout)[0].bookmarks).toHaveLength(3000);
+	});
+});

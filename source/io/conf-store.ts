@@ -3,7 +3,7 @@
  * read is moved aside to a dated backup (never deleted), and every change is a locked
  * read-modify-write, so two Lectern windows never overwrite each other's changes.
  */
-import {accessSync, constants, existsSync, mkdirSync, renameSync, rmdirSync, statSync} from 'node:fs';
+import {accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
@@ -115,18 +115,20 @@ const LOCK_WAIT_MS = 2000;
 const LOCK_STALE_MS = 10_000;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
-// A lock directory: mkdir is atomic on every file system, and a lock left by a killed process
-// goes stale after a few seconds. Writes are a few milliseconds, so waiting briefly is enough.
+// A lock directory: mkdir is atomic on every file system. It holds the owner's pid, so a lock
+// left by a killed process (kill -9) is seen as stale at once; one without a readable owner goes
+// stale after a few seconds. Writes are a few milliseconds, so waiting briefly is enough.
 function withLock(lock: string, action: () => void): void {
 	const deadline = Date.now() + LOCK_WAIT_MS;
 	for (;;) {
 		try {
 			mkdirSync(lock);
+			writeFileSync(path.join(lock, 'pid'), String(process.pid));
 			break;
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 			if (isStale(lock)) {
-				rmdirSync(lock, {});
+				rmSync(lock, {recursive: true, force: true});
 				continue;
 			}
 			if (Date.now() > deadline) throw new Error('another Lectern window holds the lock');
@@ -136,11 +138,7 @@ function withLock(lock: string, action: () => void): void {
 	try {
 		action();
 	} finally {
-		try {
-			rmdirSync(lock);
-		} catch {
-			// Already gone: nothing to release.
-		}
+		rmSync(lock, {recursive: true, force: true});
 	}
 }
 
@@ -156,9 +154,24 @@ function canWrite(file: string): boolean {
 
 function isStale(lock: string): boolean {
 	try {
+		const owner = Number(readFileSync(path.join(lock, 'pid'), 'utf8'));
+		if (owner > 0 && !isAlive(owner)) return true;
+	} catch {
+		// No pid yet: the owner may be between mkdir and writing it; only age tells.
+	}
+	try {
 		return Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS;
 	} catch {
 		return false;
+	}
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
 	}
 }
 
