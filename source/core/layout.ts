@@ -4,7 +4,7 @@
  * slices on demand.
  */
 import {type Story, blockIndexAt} from './story.js';
-import {DEFAULT_TYPOGRAPHY, type Row, type Typography, leadingBlanks, typesetBlock} from './typeset.js';
+import {DEFAULT_TYPOGRAPHY, type Row, type Typography, countBlockRows, leadingBlanks, typesetBlock} from './typeset.js';
 
 /** One row of the laid-out story (defined with the typesetting that makes it). */
 export type {Row} from './typeset.js';
@@ -39,6 +39,10 @@ export class Layout {
 	private indexed = 0;
 	private prefix: Float64Array | undefined;
 	private readonly pages = new Map<number, readonly number[]>();
+	private foundBlock = 0;
+	// The page height the reader last asked page starts for, and the page starts being found for it.
+	private askedHeight: number | undefined;
+	private pending: {height: number; starts: number[]; next: number | undefined; block: number} | undefined;
 	/** Characters wrapped so far: lets tests prove that work per key press is local. */
 	wrappedChars = 0;
 
@@ -195,7 +199,8 @@ export class Layout {
 		const total = this.story.blocks.length;
 		this.counts ??= new Int32Array(total);
 		while (this.indexed < total) {
-			this.counts[this.indexed] = this.rows(this.indexed).length;
+			// Counting rows needs no Row objects: a block already laid out is read from the cache, others only counted.
+			this.counts[this.indexed] = this.cache.get(this.indexed)?.length ?? this.count(this.indexed);
 			this.indexed++;
 			if ((this.indexed & 63) === 0 && now() >= deadline) break;
 		}
@@ -204,7 +209,10 @@ export class Layout {
 			this.prefix = new Float64Array(total + 1);
 			for (let i = 0; i < total; i++) this.prefix[i + 1] = this.prefix[i]! + this.counts[i]!;
 		}
-		return true;
+		// The page starts for the page height last asked about are part of the index too: found here,
+		// a slice at a time, they are ready before the frame that shows the page count needs them.
+		const height = this.askedHeight;
+		return height === undefined || this.pages.has(height) || this.findPageStarts(height, deadline, now);
 	}
 
 	/** Row number of `cursor` in the whole story, once the index is complete. */
@@ -219,30 +227,48 @@ export class Layout {
 
 	/** Global row numbers where each page starts when paging forward from the start, once indexed. */
 	pageStarts(height: number): readonly number[] | undefined {
-		const {prefix} = this;
-		if (!prefix) return undefined;
-		const cached = this.pages.get(height);
-		if (cached) return cached;
+		this.askedHeight = height;
+		if (!this.prefix) return undefined;
+		this.findPageStarts(height, Number.POSITIVE_INFINITY, Date.now);
+		return this.pages.get(height);
+	}
+
+	// Finds the page starts for `height` until `deadline`, going on from where the last call stopped;
+	// true once they are all found (and cached).
+	private findPageStarts(height: number, deadline: number, now: () => number): boolean {
+		if (this.pages.has(height)) return true;
+		const prefix = this.prefix!;
 		const total = prefix[prefix.length - 1]!;
-		const starts: number[] = [];
+		if (this.pending?.height !== height) this.pending = {height, starts: [], next: this.textRowAtOrAfter(0), block: this.foundBlock};
+		const pending = this.pending;
 		// The same rule as paging with Space: a page starts `height` rows on, past any blank rows.
-		for (let row = this.textRowAtOrAfter(0); row !== undefined && row < total; row = this.textRowAtOrAfter(row + height)) {
-			starts.push(row);
+		// Pages only move forward, so each search starts from the block where the last one ended.
+		while (pending.next !== undefined && pending.next < total) {
+			pending.starts.push(pending.next);
+			pending.next = this.textRowAtOrAfter(pending.next + height, pending.block);
+			pending.block = this.foundBlock;
+			if ((pending.starts.length & 1023) === 0 && now() >= deadline) return false;
 		}
-		if (starts.length === 0) starts.push(0);
-		this.pages.set(height, starts);
-		return starts;
+		if (pending.starts.length === 0) pending.starts.push(0);
+		this.pages.set(height, pending.starts);
+		this.pending = undefined;
+		return true;
 	}
 
 	// The first global row at or after `row` that shows text, found from row counts alone: a block's
 	// rows are its leading blanks, then text rows `spacing` apart. Verse may hold an empty line, so
 	// its own rows are read (verse blocks are few and short).
-	private textRowAtOrAfter(row: number): number | undefined {
+	// Searches from block `from` on (0 searches the whole story); the block found is left in `foundBlock`.
+	private textRowAtOrAfter(row: number, from = 0): number | undefined {
 		const prefix = this.prefix!;
 		const blocks = this.story.blocks;
 		const {spacing} = this.typography;
-		let block = countAtMost(prefix, row) - 1;
+		let block = from;
+		// Skip to the last block starting at or before `row`: a few steps from a nearby block, a binary search from the start.
+		if (from === 0) block = Math.max(0, countAtMost(prefix, row) - 1);
+		else while (block + 1 < blocks.length && prefix[block + 1]! <= row) block++;
 		for (; block >= 0 && block < blocks.length; block++) {
+			this.foundBlock = block;
 			const first = prefix[block]!;
 			const count = prefix[block + 1]! - first;
 			const kind = blocks[block]!.kind;
@@ -259,6 +285,12 @@ export class Layout {
 			if (at < first + count) return at;
 		}
 		return undefined;
+	}
+
+	private count(index: number): number {
+		const block = this.story.blocks[index];
+		if (block && block.kind !== 'break') this.wrappedChars += block.end - block.start;
+		return countBlockRows(this.story, index, this.width, this.typography);
 	}
 
 	private build(index: number): Row[] {

@@ -8,7 +8,7 @@
  * which is what lets the whole-book page count be built in the background.
  */
 import type {WordBreak} from './hyphenate.js';
-import {cellWidth, graphemes, graphemeWidth, isNarrowRun} from './width.js';
+import {cellWidth, graphemes, graphemeWidth, isNarrowCode} from './width.js';
 
 /**
  * One laid-out line: `text.slice(start, end)` with each run of whitespace shown as one space,
@@ -59,6 +59,26 @@ const SHORTEST_SPLIT = 5;
 /** Breaks `text[start, end)` into lines no wider than `width` cells, less the indents (every line keeps at least one cell). */
 export function wrapBlock(text: string, start: number, end: number, width: number, options: WrapOptions = {}): Line[] {
 	const lines: Line[] = [];
+	breakLines(text, start, end, width, options, (lineStart, lineEnd, lineWidth, gaps, hyphen) => {
+		lines.push(hyphen ? {start: lineStart, end: lineEnd, width: lineWidth, gaps, hyphen} : {start: lineStart, end: lineEnd, width: lineWidth, gaps});
+	});
+	return lines;
+}
+
+/** How many lines `wrapBlock` would make, without making them: what the whole-book index needs. */
+export function countLines(text: string, start: number, end: number, width: number, options: WrapOptions = {}): number {
+	let count = 0;
+	breakLines(text, start, end, width, options, () => {
+		count++;
+	});
+	return count;
+}
+
+// Receives each line as it is closed; `width` includes an added hyphen.
+type LineSink = (start: number, end: number, width: number, gaps: number, hyphen: boolean) => void;
+
+// The line breaker itself: the lines go to `sink`, so counting them allocates nothing.
+function breakLines(text: string, start: number, end: number, width: number, options: WrapOptions, sink: LineSink): void {
 	const firstLimit = Math.max(1, width - (options.firstIndent ?? 0));
 	const restLimit = Math.max(1, width - (options.indent ?? 0));
 	const {breaks} = options;
@@ -72,7 +92,7 @@ export function wrapBlock(text: string, start: number, end: number, width: numbe
 	let hyphenRun = 0;
 	const flush = (hyphen = false) => {
 		if (lineStart < 0) return;
-		lines.push(hyphen ? {start: lineStart, end: lineEnd, width: lineWidth + 1, gaps: lineGaps, hyphen} : {start: lineStart, end: lineEnd, width: lineWidth, gaps: lineGaps});
+		sink(lineStart, lineEnd, hyphen ? lineWidth + 1 : lineWidth, lineGaps, hyphen);
 		hyphenRun = hyphen ? hyphenRun + 1 : 0;
 		lineStart = -1;
 		lineWidth = 0;
@@ -91,17 +111,23 @@ export function wrapBlock(text: string, start: number, end: number, width: numbe
 	};
 
 	while (i < end) {
+		// One pass over the word finds its end and whether every character in it is one cell wide.
 		let j = i;
-		while (j < end && !isBreakingSpace(text.charCodeAt(j))) j++;
+		let narrow = true;
+		for (; j < end; j++) {
+			const code = text.charCodeAt(j);
+			if (code > 0x20 && code < 0x7f) continue; // printable ASCII: most of any prose
+			if (isBreakingSpace(code)) break;
+			if (narrow && !isNarrowCode(code)) narrow = false;
+		}
 		// A word is one token, unless it holds wide characters (CJK), which may break anywhere.
-		if (!isNarrowRun(text, i, j)) placeMixed(i, j);
+		if (!narrow) placeMixed(i, j);
 		else if (breaks) placeWord(i, j, breaks);
 		else place(i, j, j - i, true);
 		i = j;
 		while (i < end && isBreakingSpace(text.charCodeAt(i))) i++;
 	}
 	flush();
-	return lines;
 
 	function place(tokenStart: number, tokenEnd: number, tokenWidth: number, spaced: boolean): void {
 		const gap = lineStart >= 0 && spaced ? 1 : 0;
