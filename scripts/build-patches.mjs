@@ -1,0 +1,96 @@
+// Build-time changes to two dependencies, each one a measured start-up or frame cost, each one
+// checked: if a dependency's code no longer looks the way a patch expects, the build fails rather
+// than shipping the dependency unpatched or half patched.
+//
+// 1. yoga-layout instantiates its WebAssembly with a top-level await. Instantiated synchronously
+//    instead (same bytes, same imports, emscripten's own instantiateWasm hook), the bundle needs no
+//    top-level await and can be a classic script, which is what lets Node 20 keep a code cache.
+//    (Ink's two top-level awaits, for React DevTools under DEV=true, go the same way.)
+// 2. Ink turns every frame into a string cell by cell through @alcalzone/ansi-tokenize, which
+//    builds three Sets to compare the styles of each cell with the one before: about 3000 times a
+//    frame. When the two cells have the same styles the difference is empty; the patch sees that
+//    with a plain comparison and skips the Sets. The output is the same string.
+import {readFileSync} from 'node:fs';
+
+/** Replaces `search` in `source` exactly once, or fails the build naming the patch. */
+function replaceOnce(source, search, replacement, what) {
+	const at = source.indexOf(search);
+	if (at < 0 || source.indexOf(search, at + search.length) >= 0) {
+		throw new Error(`build patch "${what}": expected exactly one ${JSON.stringify(search.slice(0, 60))}; the dependency changed, so review the patch`);
+	}
+	return source.slice(0, at) + replacement + source.slice(at + search.length);
+}
+
+const YOGA_DATA = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/;
+
+/** The esbuild plugin that applies the patches. */
+export const dependencyPatches = {
+	name: 'dependency-patches',
+	setup(build) {
+		// 1. Yoga: its wasm bytes move out of the emscripten loader into a module of their own...
+		build.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, ({path}) => {
+			const source = readFileSync(path, 'utf8');
+			const data = YOGA_DATA.exec(source);
+			if (!data) throw new Error('build patch "yoga sync": no base64 wasm in the yoga loader; review the patch');
+			// The loader keeps an empty data URL: with instantiateWasm given, it never reads it.
+			return {contents: `${source.replace(YOGA_DATA, '"data:application/octet-stream;base64,"')}\nexport const wasmBase64 = ${JSON.stringify(data[1])};\n`, loader: 'js'};
+		});
+		// ...and its entry instantiates them synchronously through emscripten's instantiateWasm hook.
+		build.onLoad({filter: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, ({path}) => {
+			let source = readFileSync(path, 'utf8');
+			source = replaceOnce(source, "import loadYoga from '../binaries/yoga-wasm-base64-esm.js';", "import loadYoga, {wasmBase64} from '../binaries/yoga-wasm-base64-esm.js';", 'yoga sync');
+			source = replaceOnce(
+				source,
+				'const Yoga = wrapAssembly(await loadYoga());',
+				[
+					'const yogaModule = {',
+					'  instantiateWasm(imports, receive) {',
+					"    const instance = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(wasmBase64, 'base64')), imports);",
+					'    receive(instance);',
+					'    return instance.exports;',
+					'  },',
+					'};',
+					// With the instance received synchronously, emscripten runs its start-up before loadYoga returns.
+					'loadYoga(yogaModule);',
+					"if (!yogaModule.calledRun) throw new Error('yoga-layout did not start synchronously');",
+					'const Yoga = wrapAssembly(yogaModule);',
+				].join('\n'),
+				'yoga sync',
+			);
+			return {contents: source, loader: 'js'};
+		});
+
+		// Ink's reconciler awaits, at its top level, React DevTools and its own package.json, both
+		// only when DEV=true; the build stubs DevTools out already (see build.mjs), so with DEV=true the
+		// bundle now skips both instead of waiting for them.
+		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, ({path}) => {
+			let source = readFileSync(path, 'utf8');
+			source = replaceOnce(source, "await import('./devtools.js');", "void 0; // DevTools are not bundled", 'ink top-level await');
+			source = replaceOnce(source, '? await loadPackageJson()', '? {name: undefined, version: undefined}', 'ink top-level await');
+			return {contents: source, loader: 'js'};
+		});
+
+		// 2. Ink's frames: equal styles need no diff.
+		build.onLoad({filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/}, ({path}) => {
+			let source = readFileSync(path, 'utf8');
+			source = replaceOnce(
+				source,
+				'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
+				'if (!sameStyles(chars[i - 1].styles, char.styles)) ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
+				'ink frame styles',
+			);
+			source += [
+				'',
+				// Same codes in the same order: diffAnsiCodes would return [] and ansiCodesToString([]) is "".
+				'function sameStyles(a, b) {',
+				'  if (a === b) return true;',
+				'  if (a.length !== b.length) return false;',
+				'  for (let i = 0; i < a.length; i++) if (a[i].code !== b[i].code || a[i].endCode !== b[i].endCode) return false;',
+				'  return true;',
+				'}',
+				'',
+			].join('\n');
+			return {contents: source, loader: 'js'};
+		});
+	},
+};
