@@ -1,40 +1,22 @@
 /** Reading without colour, through plain output, and by keys alone, in a real terminal. */
 import {spawnSync} from 'node:child_process';
-import {afterEach, describe, expect, it} from 'vitest';
-import {type PtyRun, spawnPty} from '../scripts/pty-harness.mjs';
-import {bundle, statusRow, tempConfig} from './lectern.js';
+import {describe, expect, it} from 'vitest';
+import {spawnPty} from '../scripts/pty-harness.mjs';
+import {bundle, readerSession, status} from './lectern.js';
 
 const STORY = 'buffy-angel-untitled';
-const runs: PtyRun[] = [];
-const cleanups: Array<() => void> = [];
-afterEach(async () => {
-	for (const run of runs.splice(0)) {
-		if (!run.hasExited()) {
-			run.kill('SIGTERM');
-			await run.waitForExit(3000).catch(() => undefined);
-		}
-		run.dispose();
-	}
-	for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-function config(): string {
-	const made = tempConfig();
-	cleanups.push(made.remove);
-	return made.dir;
-}
+const session = readerSession();
+const config = session.config;
 
 // The SGR parameters that set a colour: 30-49 (including 38;… and 48;…) and the bright 90-107.
 function colourCodes(raw: string): string[] {
 	return [...raw.matchAll(/\u001B\[([\d;:]*)m/g)].map((match) => match[1]!).filter((params) => params.split(/[;:]/).some((p) => /^(3\d|4\d|9[0-7]|10[0-7])$/.test(p)));
 }
 
-const status = (pattern: RegExp) => (screen: string[]) => pattern.test(statusRow(screen));
-
 describe('without colour', () => {
 	it('draws no colour at all with NO_COLOR, even in a coloured theme on a truecolor terminal, on every screen', async () => {
 		const run = spawnPty(process.execPath, [bundle, '--theme', 'sepia', STORY], {env: {XDG_CONFIG_HOME: config(), NO_COLOR: '1', COLORTERM: 'truecolor', FORCE_COLOR: undefined}});
-		runs.push(run);
+		session.track(run);
 		await run.waitFor(status(/1 of \d+ · 0%$/));
 		// The library, the settings, the theme picker and help: each opened and closed by keys alone.
 		run.write('o');
@@ -62,7 +44,7 @@ describe('without colour', () => {
 
 	it('does draw the theme when colour is allowed (so the test above can fail)', async () => {
 		const run = spawnPty(process.execPath, [bundle, '--theme', 'sepia', STORY], {env: {XDG_CONFIG_HOME: config(), NO_COLOR: undefined, COLORTERM: 'truecolor'}});
-		runs.push(run);
+		session.track(run);
 		await run.waitFor(status(/1 of \d+ · 0%$/));
 		run.write('q');
 		await run.waitForExit();
@@ -85,7 +67,7 @@ describe('plain output', () => {
 
 	it('prints plain text in a terminal that says TERM=dumb, and takes no key', async () => {
 		const run = spawnPty(process.execPath, [bundle, STORY], {env: {XDG_CONFIG_HOME: config(), TERM: 'dumb', NO_COLOR: undefined}});
-		runs.push(run);
+		session.track(run);
 		expect((await run.waitForExit(10_000)).exitCode).toBe(0);
 		expect(run.raw()).toContain("She'd killed Spike.");
 		expect(run.raw()).not.toContain('\u001B');

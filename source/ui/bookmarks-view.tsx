@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import type {Bookmark} from '../core/bookmarks.js';
 import {hintLine, keyLabel, KEYMAP} from '../core/keymap.js';
 import {fit} from '../core/screen.js';
+import {listWindow} from './list-window.js';
 import {roleProps, useTheme} from './theme.js';
 
 /** One bookmark as the list shows it. */
@@ -22,12 +23,8 @@ const addKey = keyLabel(KEYMAP.find((b) => b.command === 'addBookmark')!.keys[0]
 
 /** Three lines a bookmark: name, then chapter and percent, then a snippet of its text. */
 export function BookmarksView({title, items, selected, cols, rows: height, footer}: BookmarksViewProps) {
-	const width = Math.min(cols - 2, 72);
 	const theme = useTheme();
-	const margin = ' '.repeat(Math.max(0, Math.floor((cols - width) / 2)));
-	const perItem = 4;
-	const room = Math.max(1, Math.floor((height - 4) / perItem));
-	const first = Math.min(Math.max(0, selected - room + 1), Math.max(0, items.length - room));
+	const {width, margin, first, room} = listWindow(cols, height, selected, items.length, 4);
 	return (
 		<Box flexDirection="column" width={cols} height={height}>
 			<Text {...roleProps(theme, 'heading')}>{fit(`${margin}Bookmarks · ${title}`, cols)}</Text>

@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import {hintLine} from '../core/keymap.js';
 import {type LibraryItem, relativeTime} from '../core/library.js';
 import {fit} from '../core/screen.js';
+import {listWindow} from './list-window.js';
 import {roleProps, useTheme} from './theme.js';
 
 /** Props: the items, the selected one, the terminal's size, a notice and the clock. */
@@ -17,12 +18,8 @@ export type LibraryViewProps<Source> = {
 
 /** Two lines a story: title, then byline, progress and when it was last read. */
 export function LibraryView<Source>({items, selected, cols, rows, notice, now}: LibraryViewProps<Source>) {
-	const width = Math.min(cols - 2, 72);
 	const theme = useTheme();
-	const margin = ' '.repeat(Math.max(0, Math.floor((cols - width) / 2)));
-	const perItem = 3;
-	const room = Math.max(1, Math.floor((rows - 4) / perItem));
-	const first = Math.min(Math.max(0, selected - room + 1), Math.max(0, items.length - room));
+	const {width, margin, first, room} = listWindow(cols, rows, selected, items.length, 3);
 	const visible = items.slice(first, first + room);
 	return (
 		<Box flexDirection="column" width={cols} height={rows}>
