@@ -27,6 +27,7 @@ import {keyNames} from './ui/keys.js';
 import {SETTINGS_PANEL_ROWS} from './ui/settings-panel.js';
 import {type SizeSource, useSize} from './ui/size.js';
 import {ThemeProvider, screenBackground} from './ui/theme.js';
+import type {ItalicFallback} from './ui/reader-view.js';
 import {Screens} from './ui/screens.js';
 import {TooSmall} from './ui/too-small.js';
 import {useWholeBookIndex} from './ui/use-index.js';
@@ -52,6 +53,8 @@ export type AppProps = {
 	readonly saveSettings?: (changed: Partial<ReaderSettings>) => void;
 	/** How many colours the terminal shows; tests and NO_COLOR get none. */
 	readonly colorLevel?: ColorLevel;
+	/** How italics are drawn: underlined on terminals that have none. */
+	readonly italicFallback?: ItalicFallback;
 	/** The library's items, read fresh each time the library opens. */
 	readonly library: () => ReadonlyArray<LibraryItem<StorySource>>;
 	/** Opens a story from the library: its text and saved offset. Throws a user-facing error. */
@@ -416,7 +419,18 @@ export function App(props: AppProps) {
 		<ThemeProvider theme={theme}>
 			<Box flexDirection="column" width={cols} height={rows} {...(background ? {backgroundColor: background} : {})}>
 				{frame ? (
-					<Screens state={state} opened={opened} layout={layout} frame={frame} items={items} marks={marks} words={words} cols={cols} rows={rows} />
+					<Screens
+						state={state}
+						opened={opened}
+						layout={layout}
+						frame={frame}
+						items={items}
+						marks={marks}
+						words={words}
+						cols={cols}
+						rows={rows}
+						{...(props.italicFallback ? {italicFallback: props.italicFallback} : {})}
+					/>
 				) : (
 					<TooSmall cols={cols} rows={rows} />
 				)}

@@ -166,6 +166,7 @@ function runReader(storage: Storage, storiesDir: string, opened: {source: StoryS
 			settings={settings}
 			saveSettings={(changed) => storage.saveSettings(changed)}
 			colorLevel={colorLevel}
+			italicFallback={italicFallbackFor(process.env['TERM'])}
 			library={() => libraryFor(storage, storiesDir)}
 			open={(source) => {
 				const story = openStory(storage, storiesDir, source);
@@ -233,6 +234,11 @@ function settingsFromFlags(): Partial<ReaderSettings> {
 		result.paragraphStyle = paragraphs;
 	}
 	return result;
+}
+
+// The Linux console and the old DEC terminals have no italics: emphasis is underlined there instead.
+function italicFallbackFor(term: string | undefined): 'underline' | 'none' {
+	return term !== undefined && /^(?:linux|vt1\d\d|vt2\d\d|cons25|ansi)$/.test(term) ? 'underline' : 'none';
 }
 
 // A book that takes more than a moment to open says what is happening, never a frozen screen.

@@ -1,3 +1,5 @@
+import {writeFileSync} from 'node:fs';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {spawnPty} from '../scripts/pty-harness.mjs';
 import {bodyRows, bundle, readerSession, startReader, status, statusRow, wordsOf} from './lectern.js';
@@ -58,5 +60,15 @@ describe('a terminal that misbehaves', () => {
 		expect((await run.waitForExit()).exitCode).toBe(0);
 		expect(run.raw()).not.toContain('\u001B');
 		expect(run.raw()).toContain("She'd killed Spike.");
+	});
+
+	it('underlines emphasis on a terminal without italics (the Linux console)', async () => {
+		const dir = session.config();
+		const file = path.join(dir, 'em.txt');
+		writeFileSync(file, 'Some _emphasis_ here, and more words after it.');
+		const run = session.track(spawnPty(process.execPath, [bundle, file], {env: {XDG_CONFIG_HOME: dir, TERM: 'linux'}}));
+		await run.waitFor('Some emphasis here');
+		expect(run.raw()).toMatch(/\u001B\[4memphasis/);
+		expect(run.raw()).not.toMatch(/\u001B\[3m/);
 	});
 });

@@ -73,6 +73,24 @@ describe('loadFile', () => {
 			},
 			/looks like a binary file/,
 		],
+		[
+			'an empty file',
+			() => {
+				const file = path.join(temp, 'empty.txt');
+				writeFileSync(file, '');
+				return file;
+			},
+			/empty\.txt: has no text to read/,
+		],
+		[
+			'a file of white space',
+			() => {
+				const file = path.join(temp, 'blank.txt');
+				writeFileSync(file, ' \n\t\n  \n');
+				return file;
+			},
+			/blank\.txt: has no text to read/,
+		],
 	])('refuses %s with a one-line error naming it', (_, make, message) => {
 		const file = make();
 		expect(() => loadFile(file)).toThrow(LecternError);

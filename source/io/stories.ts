@@ -68,6 +68,7 @@ export function loadBundled(dir: string, id: string): Story {
 /** Loads a story file (text, Markdown, HTML or EPUB); its key is a hash of its content, so it follows the file. */
 export function loadFile(file: string): Story {
 	const story = parseFile(readBytes(file), file);
+	if (story.blocks.length === 0) throw new LecternError(`${file}: has no text to read (it is empty, or only white space).`);
 	return story.meta.source ? story : {...story, meta: {...story.meta, source: path.resolve(file)}};
 }
 

@@ -20,7 +20,7 @@ import {ContentsView} from './contents-view.js';
 import {HELP, HelpView} from './help-view.js';
 import {LibraryView} from './library-view.js';
 import {promptLine} from './prompt-line.js';
-import {ReaderView} from './reader-view.js';
+import {type ItalicFallback, ReaderView} from './reader-view.js';
 import {SettingsPanel} from './settings-panel.js';
 
 /** Props: the reader's state and everything it is drawn from. */
@@ -34,10 +34,11 @@ export type ScreensProps = {
 	readonly words: WordIndex | undefined;
 	readonly cols: number;
 	readonly rows: number;
+	readonly italicFallback?: ItalicFallback;
 };
 
 /** The screen for the reader's state. */
-export function Screens({state, opened, layout, frame, items, marks, words, cols, rows}: ScreensProps) {
+export function Screens({state, opened, layout, frame, items, marks, words, cols, rows, italicFallback = 'none'}: ScreensProps) {
 	const {settings} = state;
 	if (state.overlay === 'help') return <HelpView lines={HELP} top={state.scrollTop} cols={cols} rows={rows} />;
 	if (state.overlay === 'card' && opened) {
@@ -80,7 +81,12 @@ export function Screens({state, opened, layout, frame, items, marks, words, cols
 				: statusLine(opened.story.title, progress, frame.column, state.notice, words ? timeLeft(words, opened.story, page.start, settings.pace) : []);
 	return (
 		<>
-			<ReaderView frame={frame} lines={pageLines(layout, page.rows, hitsWithin(state.search?.result, page.start, page.end))} status={status} />
+			<ReaderView
+				frame={frame}
+				lines={pageLines(layout, page.rows, hitsWithin(state.search?.result, page.start, page.end))}
+				status={status}
+				italicFallback={italicFallback}
+			/>
 			{state.overlay === 'settings' && <SettingsPanel settings={settings} selected={state.settingIndex} cols={cols} />}
 		</>
 	);
