@@ -10,15 +10,33 @@ export function countWords(text: string): number {
 	let inWord = false;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
-		const wordChar = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c >= 0xc0 || c === 0x27 || c === 0x2019;
+		const wordChar =
+			(c >= 0x30 && c <= 0x39) ||
+			(c >= 0x41 && c <= 0x5a) ||
+			(c >= 0x61 && c <= 0x7a) ||
+			c === 0x27 ||
+			c === 0x2019 ||
+			// Letters beyond ASCII, but not the punctuation blocks (dashes, quotes, CJK marks) or × and ÷.
+			(c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f));
 		if (wordChar && !inWord) words++;
 		inWord = wordChar;
 	}
 	return words;
 }
 
-/** The card's fields, in the order a reader looks for them; unknown fields are left out. */
+const fieldsByStory = new WeakMap<Story, CardField[]>();
+
+/** The card's fields, in the order a reader looks for them; unknown fields are left out. Counted once per story. */
 export function cardFields(story: Story): CardField[] {
+	let fields = fieldsByStory.get(story);
+	if (!fields) {
+		fields = buildFields(story);
+		fieldsByStory.set(story, fields);
+	}
+	return fields;
+}
+
+function buildFields(story: Story): CardField[] {
 	const {meta} = story;
 	const list = (values: readonly string[] | undefined) => (values && values.length > 0 ? values.join(', ') : undefined);
 	const fields: Array<[string, string | undefined]> = [
