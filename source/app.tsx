@@ -3,18 +3,16 @@
  * handler and the effects that save the position. Everything it draws comes from `ui/`.
  */
 import {Box, useApp, useInput} from 'ink';
-import {useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
+import {useMemo, useRef, useState} from 'react';
 import {type Bookmark, defaultName, snippetAt} from './core/bookmarks.js';
 import {commandFor, keyLabel} from './core/keymap.js';
 import {sanitize} from './core/sanitize.js';
-import {hyphenationLoaded, loadHyphenation} from './core/hyphenate.js';
-import {Layout} from './core/layout.js';
 import {type LibraryItem} from './core/library.js';
 import {type ReaderAction, type ReaderState, chapterIndexAt, initialReaderState, readerReducer} from './core/reader.js';
 import {cardFields} from './core/card.js';
 import {type ColorLevel, resolveTheme} from './core/color.js';
 import {gotoOffset} from './core/goto.js';
-import {WordIndex, updatePace} from './core/pace.js';
+import {updatePace} from './core/pace.js';
 import {search} from './core/search.js';
 import {frameFor} from './core/screen.js';
 import {DEFAULT_SETTINGS, MIN_WIDTH, type ReaderSettings, SETTING_FIELDS, widthStep} from './core/settings.js';
@@ -30,16 +28,15 @@ import {ThemeProvider, screenBackground} from './ui/theme.js';
 import type {ItalicFallback} from './ui/reader-view.js';
 import {Screens} from './ui/screens.js';
 import {TooSmall} from './ui/too-small.js';
-import {useWholeBookIndex} from './ui/use-index.js';
+import {type Session, usePersistence} from './ui/use-persistence.js';
+import {useStoryLayout} from './ui/use-story-layout.js';
 import {HELP} from './ui/help-view.js';
 
 /** The part of storage the reader changes directly. */
 export type BookmarkStore = Pick<Storage, 'bookmarks' | 'changeBookmarks' | 'forget'>;
 
 /** The story and position on screen, shared with the CLI so every kind of exit can save them. */
-export type Session = {
-	current?: {story: Story; source: StorySource; offset: number};
-};
+export type {Session} from './ui/use-persistence.js';
 
 /** Props: what to show first, and the I/O the app may ask for. */
 export type AppProps = {
@@ -68,7 +65,6 @@ export type AppProps = {
 	/** Milliseconds to wait after the last move before saving. */
 	readonly saveDelay?: number;
 };
-
 
 // The settings that differ between two sets of settings.
 function diff(before: ReaderSettings, after: ReaderSettings): Partial<ReaderSettings> {
@@ -99,33 +95,11 @@ export function App(props: AppProps) {
 	const theme = useMemo(() => resolveTheme(findTheme(settings.theme) ?? THEMES[0]!, props.colorLevel ?? 'none'), [settings.theme, props.colorLevel]);
 	const column = frame?.column ?? 1;
 	const story = opened?.story;
-	// Hyphenation patterns load on demand; the layout is redone once they are there.
-	const [patternsLoaded, setPatternsLoaded] = useState(hyphenationLoaded);
-	useEffect(() => {
-		if (settings.hyphenate && !patternsLoaded) void loadHyphenation().then(() => setPatternsLoaded(true));
-	}, [settings.hyphenate, patternsLoaded]);
-	const {justify, paragraphStyle, spacing, notes} = settings;
-	const hyphenate = settings.hyphenate && patternsLoaded;
-	const layout = useMemo(
-		() => (story ? new Layout(story, column, {justify, hyphenate, paragraphStyle, spacing, notes}) : undefined),
-		[story, column, justify, hyphenate, paragraphStyle, spacing, notes],
-	);
-	const words = useMemo(() => (story ? new WordIndex(story) : undefined), [story]);
-	const indexReady = useWholeBookIndex(layout, words);
+	const {layout, words, indexReady} = useStoryLayout(story, column, settings);
 	const lastTurn = useRef({at: Date.now(), savedPace: settings.pace});
 
-	// Keep the session current for exit handlers, and save shortly after the reader stops moving.
-	const {session, save, saveDelay = 1000} = props;
-	// A layout effect runs in the same task as the commit that drew the frame, so a signal that
-	// arrives after the frame is on screen always finds the session up to date.
-	useLayoutEffect(() => {
-		if (opened) session.current = {story: opened.story, source: opened.source, offset: state.offset};
-	}, [opened, state.offset, session]);
-	useEffect(() => {
-		if (!opened) return;
-		const timer = setTimeout(() => save(opened.story, opened.source, state.offset), saveDelay);
-		return () => clearTimeout(timer);
-	}, [opened, state.offset, save, saveDelay]);
+	const {session, save} = props;
+	usePersistence(opened, state.offset, props);
 
 	// Keys are handled against the state as it is now, not as of the last render: Ink swaps the
 	// input handler in an effect after the frame is drawn, and several keys can arrive in one read.
