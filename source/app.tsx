@@ -8,7 +8,7 @@ import {type Bookmark, defaultName, snippetAt} from './core/bookmarks.js';
 import {commandFor, keyLabel} from './core/keymap.js';
 import {sanitize} from './core/sanitize.js';
 import {type LibraryItem} from './core/library.js';
-import {type ReaderAction, type ReaderState, chapterIndexAt, initialReaderState, readerReducer} from './core/reader.js';
+import {type ReaderAction, type ReaderState, initialReaderState, readerReducer} from './core/reader.js';
 import {cardFields} from './core/card.js';
 import {type ColorLevel, resolveTheme} from './core/color.js';
 import {gotoOffset} from './core/goto.js';
@@ -116,7 +116,6 @@ export function App(props: AppProps) {
 			libraryLength: items.length,
 			bookmarkCount: live.current.marks.length,
 			scrollMax: Math.max(0, (state.overlay === 'card' && layout ? cardLines(cardFields(layout.story), Math.min(cols - 2, 72)).length : HELP.length) - rows + 1),
-			...(layout && frame ? {currentChapter: chapterIndexAt(layout.story.chapters, layout.page(state.offset, frame.body).start)} : {}),
 			...(layout ? {layout} : {}),
 		};
 		apply(readerReducer(state, action, context));

@@ -95,8 +95,6 @@ export type ReaderContext = {
 	/** The last line a scrolling overlay can start at. */
 	readonly scrollMax?: number;
 	readonly bookmarkCount?: number;
-	/** Index of the chapter on screen, if any: the contents open on it. */
-	readonly currentChapter?: number;
 };
 
 /** The state a story opens in. */
@@ -116,7 +114,7 @@ export function readerReducer(state: ReaderState, action: ReaderAction, context:
 				libraryIndex: 0,
 				bookmarkIndex: 0,
 				settingIndex: 0,
-				contentsIndex: Math.max(0, context.currentChapter ?? 0),
+				contentsIndex: action.overlay === 'contents' && context.layout ? currentChapter(context.layout, state.offset, context.height) : 0,
 				...(action.overlay === 'themes' ? {themeBefore: state.settings.theme} : {}),
 			};
 		case 'closeOverlay': {
@@ -242,6 +240,11 @@ const TURNS_REMEMBERED = 64;
 // The start of the row that shows `offset`, so that a page turned to it begins with that row.
 function rowStart(layout: Layout, offset: number): number {
 	return layout.offsetAt(layout.cursorAt(offset));
+}
+
+// The contents open on the chapter the page is in (the first one before any chapter).
+function currentChapter(layout: Layout, offset: number, height: number): number {
+	return Math.max(0, chapterIndexAt(layout.story.chapters, layout.page(offset, height).start));
 }
 
 /** Index of the chapter that holds `offset`, or -1 before the first. */

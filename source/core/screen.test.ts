@@ -27,6 +27,22 @@ describe('frameFor', () => {
 	});
 });
 
+// Pages from the start to the end with Space, collecting each page's number and page count.
+function pageNumbersWhilePaging(layout: Layout, height: number) {
+	let state = initialReaderState();
+	const seen: number[] = [];
+	const counts: number[] = [];
+	for (let guard = 0; guard < 5000; guard++) {
+		const progress = progressAt(layout, state.offset, height);
+		seen.push(progress.page!);
+		counts.push(progress.pages!);
+		const next = readerReducer(state, {type: 'nextPage'}, {layout, height, libraryLength: 0});
+		if (next === state) break;
+		state = next;
+	}
+	return {seen, counts, state};
+}
+
 describe('progressAt', () => {
 	it('numbers pages 1, 2, 3... up to the count while paging forward, at any size', () => {
 		const raw = Array.from({length: 60}, (_, i) => `Paragraph ${i}: ${'word '.repeat(3 + ((i * 7) % 40))}`).join('\n\n');
@@ -35,16 +51,8 @@ describe('progressAt', () => {
 			fc.property(fc.integer({min: 10, max: 80}), fc.integer({min: 1, max: 30}), (width, height) => {
 				const layout = new Layout(story, width);
 				layout.buildIndex(Infinity);
-				let state = initialReaderState();
-				const seen: number[] = [];
-				for (let guard = 0; guard < 5000; guard++) {
-					const progress = progressAt(layout, state.offset, height);
-					seen.push(progress.page!);
-					expect(progress.pages).toBe(layout.pageStarts(height)!.length);
-					const next = readerReducer(state, {type: 'nextPage'}, {layout, height, libraryLength: 0});
-					if (next === state) break;
-					state = next;
-				}
+				const {seen, counts, state} = pageNumbersWhilePaging(layout, height);
+				expect(new Set(counts)).toEqual(new Set([layout.pageStarts(height)!.length]));
 				expect(seen).toEqual(seen.map((_, i) => i + 1));
 				expect(seen.at(-1)).toBe(progressAt(layout, state.offset, height).pages);
 				expect(progressAt(layout, state.offset, height).percent).toBe(100);
@@ -60,15 +68,7 @@ describe('progressAt', () => {
 				fc.property(storyArbitrary, fc.integer({min: 10, max: 80}), fc.integer({min: 1, max: 30}), (story, width, height) => {
 					const layout = new Layout(story, width, typography);
 					layout.buildIndex(Infinity);
-					let state = initialReaderState();
-					const seen: number[] = [];
-					for (let guard = 0; guard < 5000; guard++) {
-						const progress = progressAt(layout, state.offset, height);
-						seen.push(progress.page!);
-						const next = readerReducer(state, {type: 'nextPage'}, {layout, height, libraryLength: 0});
-						if (next === state) break;
-						state = next;
-					}
+					const {seen} = pageNumbersWhilePaging(layout, height);
 					expect(seen).toEqual(seen.map((_, i) => i + 1));
 					expect(seen.at(-1)).toBe(layout.pageStarts(height)!.length);
 				}),
