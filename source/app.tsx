@@ -29,7 +29,7 @@ import type {ItalicFallback} from './ui/reader-view.js';
 import {Screens} from './ui/screens.js';
 import {TooSmall} from './ui/too-small.js';
 import {type Session, usePersistence} from './ui/use-persistence.js';
-import {useStoryLayout} from './ui/use-story-layout.js';
+import {type PreparedLayout, useStoryLayout} from './ui/use-story-layout.js';
 import {HELP} from './ui/help-view.js';
 
 /** The part of storage the reader changes directly. */
@@ -62,6 +62,8 @@ export type AppProps = {
 	/** Where bookmarks live, and how a story leaves the library. */
 	readonly marks: BookmarkStore;
 	readonly notice?: string;
+	/** The layout and word index start.ts made for the first page, reused when they fit. */
+	readonly prepared?: PreparedLayout;
 	/** Milliseconds to wait after the last move before saving. */
 	readonly saveDelay?: number;
 };
@@ -95,7 +97,7 @@ export function App(props: AppProps) {
 	const theme = useMemo(() => resolveTheme(findTheme(settings.theme) ?? THEMES[0]!, props.colorLevel ?? 'none'), [settings.theme, props.colorLevel]);
 	const column = frame?.column ?? 1;
 	const story = opened?.story;
-	const {layout, words, indexReady} = useStoryLayout(story, column, settings);
+	const {layout, words, indexReady} = useStoryLayout(story, column, settings, props.prepared);
 	const lastTurn = useRef({at: Date.now(), savedPace: settings.pace});
 
 	const {session, save} = props;

@@ -18,12 +18,14 @@ import {findTheme, themeNames} from './core/themes.js';
 import type {Story} from './core/story.js';
 import {LecternError} from './io/errors.js';
 import {type ProgressEntry, type Storage, openStorage} from './io/storage.js';
-import {type StorySource, bundledKey, findStoriesDir, listBundled, loadSource} from './io/stories.js';
-import {SIGNAL_EXIT_CODES, enterFullscreen} from './io/terminal.js';
+import {type StorySource, bundledKey, findStoriesDir, listBundled} from './io/stories.js';
+import {loadSource} from './io/load.js';
+import {SIGNAL_EXIT_CODES, enterFullscreen, italicFallbackFor} from './io/terminal.js';
 import {exportTo, importFrom, listBookmarks, storyInfo} from './commands.js';
 import {runCompletion} from './completion.js';
 import {openStory} from './io/identity.js';
 import {printLines} from './print.js';
+import {type QuickStart, takeQuickStart} from './start.js';
 import {streamSize} from './ui/size.js';
 
 /** Set by the build from package.json. */
@@ -90,8 +92,17 @@ ${keys}
 	},
 );
 
+// The page start.ts drew before this bundle was loaded, if it drew one.
+const quick = takeQuickStart();
+
 async function main(): Promise<void> {
 	const storiesDir = findStoriesDir();
+	if (quick) {
+		// Drawn from the stored settings and place, for a plain `lectern [STORY]`: go on from there.
+		const storage = openStorage();
+		const settings = {...DEFAULT_SETTINGS, ...storage.settings()};
+		return runReader(storage, storiesDir, {source: quick.source, story: quick.story}, storage.notices.join(' ') || undefined, settings, quick);
+	}
 	if (cli.input[0] === 'completion') return void process.stdout.write(runCompletion(cli.input[1], storiesDir));
 	if (cli.flags.list) {
 		for (const story of listBundled(storiesDir)) process.stdout.write(`${story.id}\t${story.title}\n`);
@@ -143,7 +154,14 @@ async function main(): Promise<void> {
 	runReader(storage, storiesDir, opened, notice, settings);
 }
 
-function runReader(storage: Storage, storiesDir: string, opened: {source: StorySource; story: Story} | undefined, notice: string | undefined, settings: ReaderSettings): void {
+function runReader(
+	storage: Storage,
+	storiesDir: string,
+	opened: {source: StorySource; story: Story} | undefined,
+	notice: string | undefined,
+	settings: ReaderSettings,
+	quick?: QuickStart,
+): void {
 	const colorLevel = detectColorLevel(process.env, Boolean(process.stdout.isTTY), process.platform);
 	// Ink colours through chalk, which picks its own level and ignores NO_COLOR: set it ourselves.
 	// Without colour the page still needs bold, italic, underline and inverse, which need level 1;
@@ -157,11 +175,13 @@ function runReader(storage: Storage, storiesDir: string, opened: {source: StoryS
 	const saveNow = () => {
 		if (session.current) save(session.current.story, session.current.source, session.current.offset);
 	};
-	const screen = enterFullscreen(process.stdout, process.stdin);
+	const screen = quick?.screen ?? enterFullscreen(process.stdout, process.stdin);
 	const size = streamSize(process.stdout);
+	const offset = quick?.offset ?? (opened ? (storage.progress(opened.story.key)?.offset ?? 0) : 0);
 	const instance = render(
 		<App
-			{...(opened ? {story: opened.story, source: opened.source, offset: storage.progress(opened.story.key)?.offset ?? 0} : {})}
+			{...(opened ? {story: opened.story, source: opened.source, offset} : {})}
+			{...(quick ? {prepared: {layout: quick.layout, words: quick.words}} : {})}
 			size={size}
 			settings={settings}
 			saveSettings={(changed) => storage.saveSettings(changed)}
@@ -199,6 +219,7 @@ function runReader(storage: Storage, storiesDir: string, opened: {source: StoryS
 	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => finish(SIGNAL_EXIT_CODES[signal]));
 	process.on('uncaughtException', (error) => finish(1, error));
 	process.on('unhandledRejection', (error) => finish(1, error));
+	quick?.release();
 	// Lets the end-to-end tests prove that a crash still restores the terminal and saves the place.
 	const crashAfter = Number(process.env['LECTERN_TEST_CRASH_AFTER_MS']);
 	if (crashAfter > 0) setTimeout(() => {
@@ -234,11 +255,6 @@ function settingsFromFlags(): Partial<ReaderSettings> {
 		result.paragraphStyle = paragraphs;
 	}
 	return result;
-}
-
-// The Linux console and the old DEC terminals have no italics: emphasis is underlined there instead.
-function italicFallbackFor(term: string | undefined): 'underline' | 'none' {
-	return term !== undefined && /^(?:linux|vt1\d\d|vt2\d\d|cons25|ansi)$/.test(term) ? 'underline' : 'none';
 }
 
 // A book that takes more than a moment to open says what is happening, never a frozen screen.
@@ -301,6 +317,8 @@ function firstBundled(storiesDir: string): Story | undefined {
 }
 
 main().catch((error: unknown) => {
+	// The quick page's screen goes first, or the message would be written on it and vanish.
+	quick?.screen.restore();
 	if (error instanceof LecternError) {
 		process.stderr.write(`lectern: ${error.message}\n`);
 		process.exit(1);

@@ -94,7 +94,7 @@ describe('the npm package', () => {
 			.map((entry) => entry.replace(/^package\//, ''))
 			.sort();
 		const stories = readdirSync(path.join(root, 'stories')).map((name) => `stories/${name}`);
-		expect(files).toEqual(['LICENSE', 'README.md', 'dist/lectern.js', 'package.json', ...stories].sort());
+		expect(files).toEqual(['LICENSE', 'README.md', 'dist/lectern.js', 'dist/package.json', 'dist/reader.js', 'dist/start.js', 'package.json', ...stories].sort());
 	});
 
 	it('declares no dependency, and its bin is the bundle with a node shebang', () => {

@@ -18,7 +18,9 @@ export function isNarrowCode(c: number): boolean {
 	return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e);
 }
 
-const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+// Made on first use: the first Intl.Segmenter loads ICU's break rules, about 20 ms at start-up
+// here, and a page of plain prose never needs it.
+let segmenter: Intl.Segmenter | undefined;
 
 /**
  * Width in cells of one grapheme cluster. Terminals disagree about emoji sequences: some draw a
@@ -52,6 +54,7 @@ const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u200B-\u200F\uFE00-\uFE0F\u00AD]+$/u;
 
 /** Splits `text` into grapheme clusters. */
 export function graphemes(text: string): string[] {
+	segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 	return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 

@@ -6,10 +6,11 @@
 import {accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
-import envPaths from 'env-paths';
+import {isRecord, parseStoreFile, storePath} from './store-file.js';
 
-/** A JSON object as stored. */
-export type Data = Record<string, unknown>;
+import type {Data} from './store-file.js';
+
+export type {Data} from './store-file.js';
 
 /** A store that can be read, and changed under a lock. */
 export type Store = {
@@ -19,9 +20,6 @@ export type Store = {
 	/** Re-reads, applies `change`, writes atomically, all under a lock. Throws when it cannot. */
 	update(change: (data: Data) => void): void;
 };
-
-/** Nesting deeper than this is not something Lectern wrote: the file is treated as corrupt. */
-const MAX_DEPTH = 32;
 
 /** Opens `NAME.json`; on an unreadable file, moves it aside and reports that through `note`. */
 export function openStore(name: string, options: {cwd?: string; now?: () => Date}, note: (message: string) => void): Store | undefined {
@@ -86,31 +84,6 @@ export function cannotSave(error: unknown): string {
 	return `Your place cannot be saved (${reason}); reading on without saving.`;
 }
 
-// Parses a store file, refusing anything but a plain object of modest depth: a hand-broken
-// or hostile file must not crash the reader later (JSON.stringify of deep nesting overflows).
-function parseStoreFile(text: string): Data {
-	let depth = 0;
-	let inString = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (inString) {
-			if (c === 0x5c) i++;
-			else if (c === 0x22) inString = false;
-		} else if (c === 0x22) inString = true;
-		else if (c === 0x7b || c === 0x5b) {
-			if (++depth > MAX_DEPTH) throw new SyntaxError('nested too deeply');
-		} else if (c === 0x7d || c === 0x5d) depth--;
-	}
-	const value: unknown = JSON.parse(text);
-	if (!isRecord(value)) throw new SyntaxError('not a JSON object');
-	return value;
-}
-
-function storePath(name: string, cwd: string | undefined): string {
-	// The folder conf itself picks (env-paths, no "-nodejs" suffix), so a broken file can be moved aside.
-	return path.join(cwd ?? envPaths('lectern', {suffix: ''}).config, `${name}.json`);
-}
-
 const LOCK_WAIT_MS = 2000;
 const LOCK_STALE_MS = 10_000;
 const pause = new Int32Array(new SharedArrayBuffer(4));
@@ -173,9 +146,4 @@ function isAlive(pid: number): boolean {
 	} catch (error) {
 		return (error as NodeJS.ErrnoException).code === 'EPERM';
 	}
-}
-
-/** True for a plain JSON object. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -8,7 +8,8 @@ import path from 'node:path';
 import {reanchor} from '../core/bookmarks.js';
 import type {Story} from '../core/story.js';
 import type {Storage} from './storage.js';
-import {type StorySource, loadSource} from './stories.js';
+import {loadSource} from './load.js';
+import type {StorySource} from './stories.js';
 
 /** Loads a story, first moving a changed file's old record to the story's new key. */
 export function openStory(storage: Storage, storiesDir: string, source: StorySource): Story {

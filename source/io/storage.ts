@@ -6,7 +6,8 @@
 import path from 'node:path';
 import {type Bookmark, inReadingOrder} from '../core/bookmarks.js';
 import {type ReaderSettings, checkSettings} from '../core/settings.js';
-import {type Data, type Store, cannotSave, isRecord, openStore} from './conf-store.js';
+import {type Data, type Store, cannotSave, openStore} from './conf-store.js';
+import {SCHEMA_VERSION, isRecord, validRecord} from './store-file.js';
 import type {StorySource} from './stories.js';
 
 /** Where the reader was in one story. */
@@ -60,8 +61,7 @@ export interface Storage {
 	readonly notices: string[];
 }
 
-/** Version of the files' layout. */
-export const SCHEMA_VERSION = 1;
+export {SCHEMA_VERSION} from './store-file.js';
 
 // Each migration turns a file of the version before into its version. Version 0 is a file
 // written before versions existed (or by hand).
@@ -218,39 +218,6 @@ export function validateExport(value: unknown): ExportFile | string {
 		stories[key] = valid;
 	}
 	return {lectern: 'export', schemaVersion: SCHEMA_VERSION, stories};
-}
-
-function validRecord(value: unknown): StoryRecord | undefined {
-	if (!isRecord(value)) return undefined;
-	const {offset, length, title, source, readAt, bookmarks, byline} = value;
-	if (typeof offset !== 'number' || !Number.isFinite(offset) || offset < 0) return undefined;
-	if (!isRecord(source)) return undefined;
-	const validSource =
-		(source['kind'] === 'bundled' && typeof source['id'] === 'string') || (source['kind'] === 'file' && typeof source['path'] === 'string');
-	if (!validSource) return undefined;
-	return {
-		offset: Math.floor(offset),
-		length: typeof length === 'number' && length > 0 ? length : 0,
-		title: typeof title === 'string' ? title : '',
-		source: source as StorySource,
-		readAt: typeof readAt === 'number' ? readAt : 0,
-		...(typeof byline === 'string' ? {byline} : {}),
-		bookmarks: Array.isArray(bookmarks) ? bookmarks.flatMap((b) => validBookmark(b) ?? []) : [],
-	};
-}
-
-function validBookmark(value: unknown): Bookmark | undefined {
-	if (!isRecord(value)) return undefined;
-	const {id, name, offset, snippet, createdAt, approximate} = value;
-	if (typeof id !== 'string' || typeof name !== 'string' || typeof offset !== 'number' || !Number.isFinite(offset) || offset < 0) return undefined;
-	return {
-		id,
-		name,
-		offset: Math.floor(offset),
-		snippet: typeof snippet === 'string' ? snippet : '',
-		createdAt: typeof createdAt === 'number' ? createdAt : 0,
-		...(approximate === true ? {approximate} : {}),
-	};
 }
 
 /** A storage that keeps everything in memory: for tests and for print mode. */

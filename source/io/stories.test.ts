@@ -5,7 +5,8 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {UNTITLED} from '../core/story.js';
 import {parseFrontMatter} from '../formats/frontmatter.js';
 import {LecternError} from './errors.js';
-import {findStoriesDir, listBundled, loadBundled, loadFile} from './stories.js';
+import {findStoriesDir, listBundled, loadBundled} from './stories.js';
+import {loadFile} from './load.js';
 
 const storiesDir = findStoriesDir();
 const seedDir = path.resolve(storiesDir, '..', '..', 'shared', 'seed-story');

@@ -7,9 +7,12 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {UNTITLED, type Story, type StoryMeta} from '../core/story.js';
 import {listField, parseFrontMatter} from '../formats/frontmatter.js';
-import {parseFile} from '../formats/index.js';
 import {parseText} from '../formats/text.js';
 import {LecternError} from './errors.js';
+import {type FileStamp, type StoryCache, NO_STORY_CACHE, cacheDir, storyCache} from './story-cache.js';
+
+/** Set by the build: a hash of the parsing code, which keys the story cache (none in tests). */
+declare const LECTERN_PARSER: string | undefined;
 
 /** A bundled story as the library lists it, before its text is parsed. */
 export type BundledStory = {
@@ -65,25 +68,56 @@ export function loadBundled(dir: string, id: string): Story {
 	return parseText(body, {key: bundledKey(entry.id), title: entry.title, meta: entry.meta});
 }
 
-/** Loads a story file (text, Markdown, HTML or EPUB); its key is a hash of its content, so it follows the file. */
-export function loadFile(file: string): Story {
-	const story = parseFile(readBytes(file), file);
-	if (story.blocks.length === 0) throw new LecternError(`${file}: has no text to read (it is empty, or only white space).`);
-	return story.meta.source ? story : {...story, meta: {...story.meta, source: path.resolve(file)}};
+/** Turns a file's bytes into a story (formats/index.ts parseFile, or the quick start's text-only reader). */
+export type FileParser = (bytes: Buffer, file: string) => Story;
+
+/** The story cache this process uses: in the user's cache folder, unless LECTERN_STORY_CACHE=0. */
+export const STORY_CACHE: StoryCache =
+	process.env['LECTERN_STORY_CACHE'] === '0' || typeof LECTERN_PARSER !== 'string'
+		? NO_STORY_CACHE
+		: storyCache(cacheDir() && path.join(cacheDir()!, 'stories'), LECTERN_PARSER);
+
+/**
+ * Loads a story file with `parse`; its key is a hash of its content, so it follows the file. A long
+ * book comes from the story cache when it is there, and goes into it a moment after it is parsed.
+ */
+export function loadFileWith(file: string, parse: FileParser, cache: StoryCache = STORY_CACHE): Story {
+	const stamp = statFile(file);
+	const cached = cache.read(file, stamp);
+	if (cached) return cached;
+	const parsed = parse(readBytes(file), file);
+	if (parsed.blocks.length === 0) throw new LecternError(`${file}: has no text to read (it is empty, or only white space).`);
+	const story = parsed.meta.source ? parsed : {...parsed, meta: {...parsed.meta, source: path.resolve(file)}};
+	// Written later, off the path to the first page; at the latest, when the reader exits.
+	if (cache !== NO_STORY_CACHE) {
+		let written = false;
+		const write = () => {
+			if (written) return;
+			written = true;
+			process.removeListener('exit', write);
+			cache.write(file, stamp, story);
+		};
+		setTimeout(write, 1000).unref();
+		process.once('exit', write);
+	}
+	return story;
 }
 
-function readBytes(file: string): Buffer {
-	let size: number;
+function statFile(file: string): FileStamp {
+	let stat;
 	try {
-		const stat = statSync(file);
-		if (stat.isDirectory()) throw new LecternError(`${file}: is a folder. Give the path of a text file.`);
-		size = stat.size;
+		stat = statSync(file);
 	} catch (error) {
 		throw describe(file, error);
 	}
-	if (size > MAX_FILE_BYTES) {
-		throw new LecternError(`${file}: ${Math.round(size / 1048576)} MB is more than Lectern reads (${MAX_FILE_BYTES / 1048576} MB).`);
+	if (stat.isDirectory()) throw new LecternError(`${file}: is a folder. Give the path of a text file.`);
+	if (stat.size > MAX_FILE_BYTES) {
+		throw new LecternError(`${file}: ${Math.round(stat.size / 1048576)} MB is more than Lectern reads (${MAX_FILE_BYTES / 1048576} MB).`);
 	}
+	return {size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino};
+}
+
+function readBytes(file: string): Buffer {
 	try {
 		return readFileSync(file);
 	} catch (error) {
@@ -109,9 +143,4 @@ function metaFrom(fields: Readonly<Record<string, string>>): StoryMeta {
 		...(fields['setting'] ? {setting: fields['setting']} : {}),
 		...(fields['source'] ? {source: fields['source']} : {}),
 	};
-}
-
-/** Opens what a source names: a bundled story or a file. */
-export function loadSource(storiesDir: string, source: StorySource): Story {
-	return source.kind === 'bundled' ? loadBundled(storiesDir, source.id) : loadFile(source.path);
 }

@@ -50,3 +50,8 @@ function openControllingTerminal(): NodeJS.ReadStream {
 
 /** Exit codes for the signals the reader handles: 128 plus the signal number. */
 export const SIGNAL_EXIT_CODES = {SIGHUP: 129, SIGINT: 130, SIGTERM: 143} as const;
+
+// The Linux console and the old DEC terminals have no italics: emphasis is underlined there instead.
+export function italicFallbackFor(term: string | undefined): 'underline' | 'none' {
+	return term !== undefined && /^(?:linux|vt1\d\d|vt2\d\d|cons25|ansi)$/.test(term) ? 'underline' : 'none';
+}

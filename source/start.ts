@@ -1,0 +1,166 @@
+/**
+ * The first code that runs: the quick first page, then the reader.
+ *
+ * Node itself takes about 100 ms to start here, and loading Ink, React and Yoga another 150; a
+ * reader between two shell commands should not wait for the second. So when the command is a plain
+ * `lectern` or `lectern STORY` in a terminal, this part (a small bundle of its own, dist/lectern.js)
+ * reads the settings and the place from disk without conf, opens the story (from the story cache,
+ * or as plain text), and draws the page the reader will show. Only then is the rest (dist/reader.js,
+ * with Ink) loaded; Ink's first frame draws the same cells over it, and takes over the terminal and
+ * the story from `QuickStart`. Keys typed meanwhile wait in the terminal, unechoed, for Ink.
+ *
+ * Anything unusual (flags, a pipe, a config file that needs repair, a format other than text, a
+ * story that cannot be opened) means no quick page: the reader then starts exactly as it would
+ * without this file, and reports what there is to report.
+ */
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {detectColorLevel, resolveTheme} from './core/color.js';
+import {Layout} from './core/layout.js';
+import {WordIndex, timeLeft} from './core/pace.js';
+import {frameFor, pageLines, progressAt, statusLine} from './core/screen.js';
+import {DEFAULT_SETTINGS, type ReaderSettings, checkSettings} from './core/settings.js';
+import type {Story} from './core/story.js';
+import {THEMES, findTheme} from './core/themes.js';
+import {detectFormat, fileKey, parseTextFile, refuseKnownBinaries} from './formats/detect.js';
+import {type StorySource, findStoriesDir, listBundled, loadBundled, loadFileWith} from './io/stories.js';
+import {type Data, SCHEMA_VERSION, isRecord, parseStoreFile, storePath, validRecord} from './io/store-file.js';
+import {type Fullscreen, SIGNAL_EXIT_CODES, enterFullscreen, italicFallbackFor} from './io/terminal.js';
+import {paintReader} from './ui/paint.js';
+
+/** What the quick first page hands to the reader: the story it drew, and the terminal it set up. */
+export type QuickStart = {
+	readonly source: StorySource;
+	readonly story: Story;
+	readonly offset: number;
+	/** The settings the page was drawn with (the stored ones: the quick page is never drawn with flags). */
+	readonly settings: ReaderSettings;
+	readonly layout: Layout;
+	readonly words: WordIndex;
+	/** The alternate screen, entered; raw mode is on. */
+	readonly screen: Fullscreen;
+	/** Removes the quick page's signal handlers, once the reader has its own. */
+	readonly release: () => void;
+};
+
+const GLOBAL_KEY = '__lecternQuickStart';
+
+/** The quick start left for the reader, taken once (the reader's cli.tsx calls this). */
+export function takeQuickStart(): QuickStart | undefined {
+	const holder = globalThis as Record<string, unknown>;
+	const quick = holder[GLOBAL_KEY] as QuickStart | undefined;
+	delete holder[GLOBAL_KEY];
+	return quick;
+}
+
+/** Draws the first page when it can, and leaves what it did for the reader. Never throws. */
+export function quickFirstPage(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): void {
+	try {
+		const quick = tryQuickFirstPage(argv, env);
+		if (quick) (globalThis as Record<string, unknown>)[GLOBAL_KEY] = quick;
+	} catch {
+		// No quick page: the reader opens the story itself and says what went wrong, if anything did.
+	}
+}
+
+function tryQuickFirstPage(argv: readonly string[], env: NodeJS.ProcessEnv): QuickStart | undefined {
+	const {stdout, stdin} = process;
+	if (env['LECTERN_QUICK_START'] === '0' || !stdout.isTTY || !stdin.isTTY || env['TERM'] === 'dumb') return undefined;
+	// Flags change what is drawn (or mean no reading at all): those runs take the ordinary path.
+	if (argv.length > 1 || argv.some((arg) => arg.startsWith('-')) || argv[0] === 'completion' || argv[0] === 'bookmarks') return undefined;
+	const library = readStore('library');
+	const stored = readStore('settings');
+	if (!library || !stored) return undefined;
+	const settings: ReaderSettings = {...DEFAULT_SETTINGS, ...checkSettings(stored)};
+	// Hyphenation patterns load asynchronously in the reader; its first frame is not hyphenated yet.
+	if (settings.hyphenate) return undefined;
+
+	const storiesDir = findStoriesDir();
+	const source = argv[0] === undefined ? lastSource(library) : sourceFor(argv[0], storiesDir);
+	if (!source) return undefined;
+	const story = source.kind === 'bundled' ? loadBundled(storiesDir, source.id) : loadFileWith(source.path, textOnly);
+	const stories = isRecord(library['stories']) ? library['stories'] : {};
+	const record = validRecord(stories[story.key]);
+	// A file whose content changed has its record moved to the new key by the reader (identity.ts).
+	if (!record && source.kind === 'file' && Object.values(stories).some((value) => samePath(validRecord(value)?.source, source.path))) return undefined;
+	const offset = record?.offset ?? 0;
+
+	const cols = stdout.columns || 80;
+	const rows = stdout.rows || 24;
+	const frame = frameFor(cols, rows, settings.width);
+	if (!frame) return undefined;
+	const {justify, hyphenate, paragraphStyle, spacing, notes} = settings;
+	const layout = new Layout(story, frame.column, {justify, hyphenate, paragraphStyle, spacing, notes});
+	const words = new WordIndex(story);
+	// As the reader's first frame does (ui/use-index.ts): a short story is counted at once.
+	const deadline = Date.now() + 4;
+	void (layout.buildIndex(deadline) && words.build(deadline));
+	const page = layout.page(offset, frame.body);
+	const status = statusLine(story.title, progressAt(layout, offset, frame.body), frame.column, undefined, timeLeft(words, story, page.start, settings.pace));
+	const theme = resolveTheme(findTheme(settings.theme) ?? THEMES[0]!, detectColorLevel(env, true, process.platform));
+
+	const screen = enterFullscreen(stdout, stdin);
+	stdout.write(paintReader({cols, rows, frame, lines: pageLines(layout, page.rows), status, theme, italicFallback: italicFallbackFor(env['TERM'])}));
+	stdin.setRawMode(true);
+	// Until the reader has its own handlers: a signal now still gives the terminal back.
+	const handlers = (['SIGTERM', 'SIGHUP', 'SIGINT'] as const).map((signal) => {
+		const handler = () => {
+			screen.restore();
+			process.exit(SIGNAL_EXIT_CODES[signal]);
+		};
+		process.on(signal, handler);
+		return [signal, handler] as const;
+	});
+	const restoreOnExit = () => screen.restore();
+	process.on('exit', restoreOnExit);
+	const release = () => {
+		for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+		process.removeListener('exit', restoreOnExit);
+	};
+	return {source, story, offset, settings, layout, words, screen, release};
+}
+
+// Only plain text is read here; other formats need parsers that live in the reader's bundle.
+const NOT_TEXT = new Error('not plain text');
+function textOnly(bytes: Buffer, file: string): Story {
+	refuseKnownBinaries(bytes, file);
+	if (detectFormat(bytes, file) !== 'text') throw NOT_TEXT;
+	return parseTextFile(bytes, file, fileKey(bytes));
+}
+
+function readStore(name: 'library' | 'settings'): Data | undefined {
+	let text: string;
+	try {
+		text = readFileSync(storePath(name, undefined), 'utf8');
+	} catch (error) {
+		// No file yet is an empty store; any other failure is for the reader to report.
+		return (error as NodeJS.ErrnoException).code === 'ENOENT' ? {} : undefined;
+	}
+	try {
+		const data = parseStoreFile(text);
+		const version = data['schemaVersion'];
+		return typeof version === 'number' && version > SCHEMA_VERSION ? undefined : data;
+	} catch {
+		// The reader moves a broken file aside and says so.
+		return undefined;
+	}
+}
+
+function lastSource(library: Data): StorySource | undefined {
+	const last = library['last'];
+	const stories = library['stories'];
+	if (typeof last !== 'string' || !isRecord(stories)) return undefined;
+	return validRecord(stories[last])?.source;
+}
+
+// As the reader's cli.tsx reads its argument; an id that is not there is the reader's to report.
+function sourceFor(argument: string, storiesDir: string): StorySource | undefined {
+	if (/[/\\]/.test(argument) || /\.\w+$/.test(argument)) return {kind: 'file', path: path.resolve(argument)};
+	if (listBundled(storiesDir).some((story) => story.id === argument)) return {kind: 'bundled', id: argument};
+	// Could still be a file without an extension: the reader decides.
+	return undefined;
+}
+
+function samePath(source: StorySource | undefined, file: string): boolean {
+	return source?.kind === 'file' && path.resolve(source.path) === path.resolve(file);
+}
