@@ -26,6 +26,8 @@ export type PtyRun = {
 	readonly startedAt: number;
 	/** The visible rows of the active buffer, right-trimmed, exactly `rows` entries. */
 	screen(): string[];
+	/** Every visible cell: its character, then its colours and attributes in brackets when it has any. */
+	cells(): string[][];
 	/** The visible rows joined by '\n'. */
 	screenText(): string;
 	/** Everything the child has written so far. */

@@ -89,10 +89,35 @@ export function spawnPty(command, args, options = {}) {
 		};
 	};
 
+	// Each visible cell as text: its character, colours (mode and value) and attributes, so that
+	// two screens can be compared for what a person sees, whatever bytes drew them.
+	const cells = () => {
+		const buffer = terminal.buffer.active;
+		const rows = [];
+		for (let y = 0; y < terminal.rows; y++) {
+			const line = buffer.getLine(buffer.viewportY + y);
+			const row = [];
+			for (let x = 0; x < terminal.cols; x++) {
+				const cell = line?.getCell(x);
+				if (!cell) {
+					row.push(' ');
+					continue;
+				}
+				const fg = cell.isFgDefault() ? '' : `${cell.getFgColorMode()}:${cell.getFgColor()}`;
+				const bg = cell.isBgDefault() ? '' : `${cell.getBgColorMode()}:${cell.getBgColor()}`;
+				const flags = ['isBold', 'isDim', 'isItalic', 'isUnderline', 'isInverse'].filter(flag => cell[flag]()).map(flag => flag.slice(2, 4)).join('');
+				row.push(`${cell.getChars() || ' '}${fg || bg || flags ? `[${fg}/${bg}/${flags}]` : ''}`);
+			}
+			rows.push(row);
+		}
+		return rows;
+	};
+
 	return {
 		pid: child.pid,
 		startedAt,
 		screen,
+		cells,
 		screenText: () => screen().join('\n'),
 		raw: () => raw,
 		write(data) {

@@ -74,6 +74,9 @@ ${keys}
 `,
 	{
 		importMeta: import.meta,
+		// Otherwise meow reports every boolean flag not given as false, and --justify and --hyphenate,
+		// absent, would switch off the stored settings for the run.
+		booleanDefault: undefined,
 		// The bundle carries its own version, so meow need not look for package.json at start-up.
 		pkg: {name: 'lectern', version: typeof LECTERN_VERSION === 'string' ? LECTERN_VERSION : '0.0.0-dev'},
 		flags: {

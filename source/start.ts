@@ -117,6 +117,9 @@ function tryQuickFirstPage(argv: readonly string[], env: NodeJS.ProcessEnv): Qui
 		for (const [signal, handler] of handlers) process.removeListener(signal, handler);
 		process.removeListener('exit', restoreOnExit);
 	};
+	// Lets the end-to-end tests look at the quick page alone, before the reader draws over it.
+	const hold = Number(env['LECTERN_TEST_HOLD_READER_MS']);
+	if (hold > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, hold);
 	return {source, story, offset, settings, layout, words, screen, release};
 }
 

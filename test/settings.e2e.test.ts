@@ -1,7 +1,8 @@
-import {readFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {bodyRows, readerSession, runPiped, status, statusRow, wordsOf} from './lectern.js';
+import {spawnPty} from '../scripts/pty-harness.mjs';
+import {bodyRows, bundle, readerSession, runPiped, status, statusRow, wordsOf} from './lectern.js';
 
 const STORY = 'buffy-angel-untitled';
 const session = readerSession();
@@ -35,6 +36,18 @@ describe('settings that last', () => {
 		await again.waitFor((screen) => wordsOf(bodyRows(screen).slice(0, 2).join(' ')).join(' ').includes(opening));
 		expect(again.screen().slice(1, 8).filter((row) => row.trim() === '').length).toBeGreaterThanOrEqual(3);
 		expect(statusRow(again.screen())).toMatch(/%$/);
+	});
+
+	it('starts with justified text when justification was chosen in an earlier run (the reader alone, without the quick page)', async () => {
+		const dir = session.config();
+		mkdirSync(path.join(dir, 'lectern'), {recursive: true});
+		writeFileSync(path.join(dir, 'lectern', 'settings.json'), JSON.stringify({justify: true, width: 40}));
+		const run = session.track(spawnPty(process.execPath, [bundle, STORY], {cols: 60, rows: 20, env: {XDG_CONFIG_HOME: dir, LECTERN_QUICK_START: '0'}}));
+		await run.waitFor(status(/1 of \d+/));
+		// Justified: every full row of a paragraph but its last reaches the column's right edge.
+		const rows = run.screen().filter((row) => row.trim().split(/\s+/).length > 4);
+		expect(rows.filter((row) => row.trimEnd().length === 10 + 40).length).toBeGreaterThan(rows.length / 2);
+		expect(rows.some((row) => /\S {2,}\S/.test(row.trim()))).toBe(true);
 	});
 
 	it('refuses an unknown theme in one line that lists the themes', () => {

@@ -1,0 +1,99 @@
+/**
+ * The quick first page (source/start.ts) is drawn before Ink is loaded, and Ink's first frame then
+ * draws over it. A reader must not see the page change: each test holds the reader back after the
+ * quick page, looks at every cell (character, colours, attributes), and compares it with what Ink
+ * alone draws for the same story, place, settings and terminal (LECTERN_QUICK_START=0).
+ */
+import {mkdirSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {spawnPty} from '../scripts/pty-harness.mjs';
+import {bundle, readerSession, status} from './lectern.js';
+
+const {config, track} = readerSession();
+
+type Case = {
+	readonly name: string;
+	readonly args: (dir: string) => string[];
+	readonly env?: Record<string, string | undefined>;
+	readonly settings?: Record<string, unknown>;
+	readonly size?: {cols: number; rows: number};
+};
+
+const STORY = [
+	'CHAPTER I.',
+	'',
+	'The _first_ chapter opens here, with a word in italics and a line long enough to wrap across the column more than once, so that the page has some shape to it.',
+	'',
+	'"Dialogue," she said, "reads as in a book."',
+	'',
+	'* * *',
+	'',
+	'After the break, a last paragraph: café, naïve, and an em dash — all of them one cell wide.',
+	'',
+].join('\n');
+
+function storyFile(dir: string): string {
+	const file = path.join(dir, 'story.txt');
+	writeFileSync(file, STORY.repeat(20));
+	return file;
+}
+
+const CASES: Case[] = [
+	{name: 'the bundled story, 256 colours, default theme', args: () => ['buffy-angel-untitled']},
+	{name: 'a text file with italics, a heading and a break, in truecolor sepia (a theme with a background)', args: (dir) => [storyFile(dir)], env: {COLORTERM: 'truecolor'}, settings: {theme: 'sepia'}},
+	{name: 'no colour (NO_COLOR)', args: (dir) => [storyFile(dir)], env: {NO_COLOR: '1'}},
+	{name: 'the Linux console: 16 colours, italics underlined', args: (dir) => [storyFile(dir)], env: {TERM: 'linux'}, settings: {theme: 'nord'}},
+	{name: 'a narrow terminal, justified and indented, double spacing', args: (dir) => [storyFile(dir)], size: {cols: 44, rows: 14}, settings: {justify: true, paragraphStyle: 'indented', spacing: 2, width: 40}},
+];
+
+// A run of the reader, settled: its cells once the status line shows the page count.
+async function settledCells(args: string[], dir: string, env: Record<string, string | undefined>, size: {cols: number; rows: number}, hold: boolean) {
+	const run = track(
+		spawnPty(process.execPath, [bundle, ...args], {
+			...size,
+			env: {XDG_CONFIG_HOME: dir, NO_COLOR: undefined, ...env, ...(hold ? {LECTERN_TEST_HOLD_READER_MS: '1500'} : {LECTERN_QUICK_START: '0'})},
+		}),
+	);
+	await run.waitFor(status(/ of \d+ · \d+%$/), 10_000);
+	const cells = run.cells();
+	return {run, cells};
+}
+
+describe('the quick first page', () => {
+	for (const testCase of CASES) {
+		it(`is, cell for cell, the page Ink draws: ${testCase.name}`, async () => {
+			const dir = config();
+			if (testCase.settings) {
+				mkdirSync(path.join(dir, 'lectern'), {recursive: true});
+				writeFileSync(path.join(dir, 'lectern', 'settings.json'), JSON.stringify(testCase.settings));
+			}
+			const args = testCase.args(dir);
+			const size = testCase.size ?? {cols: 100, rows: 30};
+			const env = testCase.env ?? {};
+			// Held: only start.js has run, so what is on screen is the quick page alone.
+			const quick = await settledCells(args, dir, env, size, true);
+			expect(quick.run.isAlternateScreen()).toBe(true);
+			// Ink alone, for the same story, place and settings.
+			const ink = await settledCells(args, dir, env, size, false);
+			expect(quick.cells.map((row) => row.join(''))).toEqual(ink.cells.map((row) => row.join('')));
+			// And once the reader is loaded over the quick page, it reads on from it.
+			quick.run.write(' ');
+			await quick.run.waitFor(status(/ 2 of \d+/), 10_000);
+		});
+	}
+
+	it('reopens on the same page: the place from the last run, with no argument', async () => {
+		const dir = config();
+		const first = track(spawnPty(process.execPath, [bundle, 'buffy-angel-untitled'], {cols: 100, rows: 30, env: {XDG_CONFIG_HOME: dir}}));
+		await first.waitFor(status(/1 of \d+/), 10_000);
+		first.write('  ');
+		await first.waitFor(status(/3 of \d+/), 10_000);
+		first.write('q');
+		expect((await first.waitForExit(10_000)).exitCode).toBe(0);
+		const quick = await settledCells([], dir, {}, {cols: 100, rows: 30}, true);
+		expect(quick.run.screen().at(-1)).toMatch(/3 of \d+/);
+		const ink = await settledCells([], dir, {}, {cols: 100, rows: 30}, false);
+		expect(quick.cells.map((row) => row.join(''))).toEqual(ink.cells.map((row) => row.join('')));
+	});
+});
