@@ -4,7 +4,7 @@
  * quick page, looks at every cell (character, colours, attributes), and compares it with what Ink
  * alone draws for the same story, place, settings and terminal (LECTERN_QUICK_START=0).
  */
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {spawnPty} from '../scripts/pty-harness.mjs';
@@ -82,6 +82,27 @@ describe('the quick first page', () => {
 			await quick.run.waitFor(status(/ 2 of \d+/), 10_000);
 		});
 	}
+
+	it('opens a long book from the story cache the second time, and never from a stale entry', async () => {
+		const dir = config();
+		const cache = path.join(dir, 'cache');
+		const file = path.join(dir, 'long.txt');
+		writeFileSync(file, STORY.repeat(1500));
+		const env = {XDG_CACHE_HOME: cache};
+		const first = track(spawnPty(process.execPath, [bundle, file], {cols: 100, rows: 30, env: {XDG_CONFIG_HOME: dir, ...env}}));
+		await first.waitFor(status(/1 of \d+/), 10_000);
+		first.write('q');
+		expect((await first.waitForExit(10_000)).exitCode).toBe(0);
+		expect(readdirSync(path.join(cache, 'lectern', 'stories')).filter((name) => name.endsWith('.story'))).toHaveLength(1);
+		const quick = await settledCells([file], dir, env, {cols: 100, rows: 30}, true);
+		expect(quick.run.screenText()).toContain('The first chapter opens here');
+		const ink = await settledCells([file], dir, env, {cols: 100, rows: 30}, false);
+		expect(quick.cells.map((row) => row.join(''))).toEqual(ink.cells.map((row) => row.join('')));
+		// The file changes (same size, so only its time and content tell): the new text is shown.
+		writeFileSync(file, STORY.replace('The _first_ chapter', 'A _new_ chapter, it').repeat(1500).slice(0, STORY.length * 1500));
+		const changed = await settledCells([file], dir, env, {cols: 100, rows: 30}, true);
+		expect(changed.run.screenText()).toContain('A new chapter, it opens here');
+	});
 
 	it('reopens on the same page: the place from the last run, with no argument', async () => {
 		const dir = config();

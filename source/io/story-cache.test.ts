@@ -1,0 +1,125 @@
+import {mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import type {Story} from '../core/story.js';
+import {parseFile} from '../formats/index.js';
+import {corpusFile, corpusPath} from '../formats/testkit.js';
+import {MIN_CACHED_BYTES, cacheDir, decodeEntry, encodeEntry, storyCache} from './story-cache.js';
+import {loadFileWith} from './stories.js';
+
+const folders: string[] = [];
+afterEach(() => {
+	for (const folder of folders.splice(0)) rmSync(folder, {recursive: true, force: true});
+});
+function folder(): string {
+	const made = mkdtempSync(path.join(tmpdir(), 'lectern-story-cache-'));
+	folders.push(made);
+	return made;
+}
+
+const STAMP = {size: MIN_CACHED_BYTES, mtimeMs: 1_700_000_000_123.456, ino: 42};
+
+// Every format, as the readers parse it: what comes back from the cache must be the same story.
+const BOOKS = ['text/war-and-peace-2600.txt', 'html/pride-and-prejudice-1342.html', 'markdown/the-wind-in-the-willows.md', 'epub/moby-dick.epub'];
+
+describe('the story cache', () => {
+	for (const book of BOOKS) {
+		it(`gives back exactly the story it was given: ${book}`, () => {
+			const bytes = corpusFile(book);
+			if (!bytes) return;
+			const story = parseFile(bytes, corpusPath(book));
+			const entry = encodeEntry(story, '/books/x', STAMP, 'parser-1');
+			expect(decodeEntry(entry, '/books/x', STAMP, 'parser-1')).toEqual(story);
+		});
+	}
+
+	const story: Story = {
+		key: 'file-abc',
+		title: 'A title',
+		text: 'One.\n\nTwo, _italic_.',
+		blocks: [
+			{kind: 'paragraph', start: 0, end: 4},
+			{kind: 'paragraph', start: 6, end: 20, lineBreaks: true},
+		],
+		chapters: [{title: 'One', start: 0}],
+		meta: {author: 'Someone', characters: ['A', 'B']},
+		spans: [{start: 12, end: 18, style: 'italic'}],
+	};
+
+	it.each([
+		['another file', {file: '/books/y'}],
+		['another parser', {parser: 'parser-2'}],
+		['another size', {stamp: {...STAMP, size: STAMP.size + 1}}],
+		['another modification time', {stamp: {...STAMP, mtimeMs: STAMP.mtimeMs + 1}}],
+		['another inode (the file was replaced)', {stamp: {...STAMP, ino: 43}}],
+	])('misses when the entry is for %s', (_, change: {file?: string; parser?: string; stamp?: typeof STAMP}) => {
+		const entry = encodeEntry(story, '/books/x', STAMP, 'parser-1');
+		expect(decodeEntry(entry, '/books/x', STAMP, 'parser-1')).toEqual(story);
+		expect(decodeEntry(entry, change.file ?? '/books/x', change.stamp ?? STAMP, change.parser ?? 'parser-1')).toBeUndefined();
+	});
+
+	it('misses on a cut-off entry or blocks outside the text, and never lets a control character through', () => {
+		const entry = encodeEntry(story, '/books/x', STAMP, 'parser-1');
+		expect(decodeEntry(entry.subarray(0, entry.length - 3), '/books/x', STAMP, 'parser-1')).toBeUndefined();
+		const [header, text] = [entry.subarray(0, entry.indexOf(0x0a)).toString(), entry.subarray(entry.indexOf(0x0a) + 1).toString()];
+		const outside = JSON.stringify({...JSON.parse(header), blocks: [0, 0, 999, 0]});
+		expect(decodeEntry(Buffer.from(`${outside}\n${text}`), '/books/x', STAMP, 'parser-1')).toBeUndefined();
+		// A hand-edited entry with escape sequences in it: sanitised like any file's text.
+		const hostileText = text.replace('One', '\u001B[2J');
+		const hostile = JSON.stringify({...JSON.parse(header), title: 'Evil\u001B]0;pwned\u0007', textLength: hostileText.length});
+		const read = decodeEntry(Buffer.from(`${hostile}\n${hostileText}`), '/books/x', STAMP, 'parser-1');
+		expect(read).toBeDefined();
+		expect(read!.title + read!.text).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+		expect(read!.text.length).toBe(story.text.length + 1);
+	});
+
+	it('keeps long books on disk, ignores short ones, and finds an entry only for the unchanged file', () => {
+		const dir = folder();
+		const cache = storyCache(path.join(dir, 'cache'), 'parser-1');
+		const file = path.join(dir, 'book.txt');
+		writeFileSync(file, 'word '.repeat(MIN_CACHED_BYTES / 4));
+		const {size, mtimeMs, ino} = statSync(file);
+		cache.write(file, {size, mtimeMs, ino}, story);
+		expect(cache.read(file, {size, mtimeMs, ino})).toEqual(story);
+		expect(cache.read(file, {size, mtimeMs: mtimeMs + 1000, ino})).toBeUndefined();
+		cache.write(file, {size: 100, mtimeMs, ino}, story);
+		expect(cache.read(file, {size: 100, mtimeMs, ino})).toBeUndefined();
+		expect(storyCache(undefined, 'parser-1').read(file, {size, mtimeMs, ino})).toBeUndefined();
+		expect(storyCache(path.join(dir, 'cache'), undefined).read(file, {size, mtimeMs, ino})).toBeUndefined();
+	});
+
+	it('keeps the eight entries written last', () => {
+		const dir = folder();
+		const cache = storyCache(dir, 'parser-1');
+		for (let i = 0; i < 11; i++) cache.write(`/books/${i}.txt`, STAMP, story);
+		expect(readdirSync(dir).filter((name) => name.endsWith('.story')).length).toBe(8);
+	});
+
+	it('is what loadFileWith reads a long book from, without parsing it again', () => {
+		const dir = folder();
+		const cache = storyCache(path.join(dir, 'cache'), 'parser-1');
+		const file = path.join(dir, 'book.txt');
+		writeFileSync(file, 'A sentence of a long book.\n\n'.repeat(MIN_CACHED_BYTES / 20));
+		let parses = 0;
+		const parse = (bytes: Buffer, name: string) => {
+			parses++;
+			return parseFile(bytes, name);
+		};
+		const first = loadFileWith(file, parse, cache);
+		const {size, mtimeMs, ino} = statSync(file);
+		cache.write(file, {size, mtimeMs, ino}, first);
+		expect(loadFileWith(file, parse, cache)).toEqual(first);
+		expect(parses).toBe(1);
+		// The file changes: parsed again.
+		writeFileSync(file, readFileSync(file, 'utf8').replace('A sentence', 'One sentence'));
+		expect(loadFileWith(file, parse, cache).text).toMatch(/^One sentence/);
+		expect(parses).toBe(2);
+	});
+
+	it('lives in the platform cache folder', () => {
+		expect(cacheDir({XDG_CACHE_HOME: '/x/cache'}, 'linux')).toBe(path.join('/x/cache', 'lectern'));
+		expect(cacheDir({}, 'linux')).toMatch(/\.cache[\\/]lectern$/);
+		expect(cacheDir({}, 'darwin')).toMatch(/Library[\\/]Caches[\\/]lectern$/);
+	});
+});
