@@ -100,7 +100,11 @@ function lineRole(line: PageLine): Role {
 	return line.kind === 'break' || line.kind === 'note' ? 'dim' : line.kind === 'heading' ? 'heading' : 'text';
 }
 
-/** The reading screen, from the top-left corner; the cursor is left there for Ink's first frame. */
+/**
+ * The reading screen, from the top-left corner; the cursor is left there for Ink's first frame.
+ * One synchronized update (as Ink draws its frames): a terminal that knows the mode shows the page
+ * whole, never half drawn; one that does not ignores it.
+ */
 export function paintReader({cols, rows, frame, lines, status, theme, italicFallback}: PaintInput): string {
 	const background = theme.background;
 	const withBackground = (style: Style): Style => (background && style.backgroundColor === undefined ? {...style, backgroundColor: background} : style);
@@ -136,5 +140,5 @@ export function paintReader({cols, rows, frame, lines, status, theme, italicFall
 			out += code ? `${code}${run.text}\u001B[0m` : run.text;
 		}
 	}
-	return `${out}\u001B[H`;
+	return `\u001B[?2026h${out}\u001B[H\u001B[?2026l`;
 }
