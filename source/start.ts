@@ -18,12 +18,12 @@ import path from 'node:path';
 import {detectColorLevel, resolveTheme} from './core/color.js';
 import {Layout} from './core/layout.js';
 import {WordIndex, timeLeft} from './core/pace.js';
-import {frameFor, pageLines, progressAt, statusLine} from './core/screen.js';
+import {type PageLine, frameFor, pageLines, progressAt, statusLine} from './core/screen.js';
 import {DEFAULT_SETTINGS, type ReaderSettings, checkSettings} from './core/settings.js';
-import type {Story} from './core/story.js';
+import {type Story, chapterAt} from './core/story.js';
 import {THEMES, findTheme} from './core/themes.js';
 import {detectFormat, fileKey, parseTextFile, refuseKnownBinaries} from './formats/detect.js';
-import {type StorySource, findStoriesDir, listBundled, loadBundled, loadFileWith} from './io/stories.js';
+import {STORY_CACHE, type StorySource, findStoriesDir, listBundled, loadBundled, loadFileWith, statFile} from './io/stories.js';
 import {type Data, SCHEMA_VERSION, isRecord, parseStoreFile, storePath, validRecord} from './io/store-file.js';
 import {type Fullscreen, SIGNAL_EXIT_CODES, enterFullscreen, italicFallbackFor} from './io/terminal.js';
 import {paintReader} from './ui/paint.js';
@@ -74,35 +74,86 @@ function tryQuickFirstPage(argv: readonly string[], env: NodeJS.ProcessEnv): Qui
 	const settings: ReaderSettings = {...DEFAULT_SETTINGS, ...checkSettings(stored)};
 	// Hyphenation patterns load asynchronously in the reader; its first frame is not hyphenated yet.
 	if (settings.hyphenate) return undefined;
-
-	const storiesDir = findStoriesDir();
-	const source = argv[0] === undefined ? lastSource(library) : sourceFor(argv[0], storiesDir);
-	if (!source) return undefined;
-	const story = source.kind === 'bundled' ? loadBundled(storiesDir, source.id) : loadFileWith(source.path, textOnly);
-	const stories = isRecord(library['stories']) ? library['stories'] : {};
-	const record = validRecord(stories[story.key]);
-	// A file whose content changed has its record moved to the new key by the reader (identity.ts).
-	if (!record && source.kind === 'file' && Object.values(stories).some((value) => samePath(validRecord(value)?.source, source.path))) return undefined;
-	const offset = record?.offset ?? 0;
-
 	const cols = stdout.columns || 80;
 	const rows = stdout.rows || 24;
 	const frame = frameFor(cols, rows, settings.width);
 	if (!frame) return undefined;
-	const {justify, hyphenate, paragraphStyle, spacing, notes} = settings;
-	const layout = new Layout(story, frame.column, {justify, hyphenate, paragraphStyle, spacing, notes});
-	const words = new WordIndex(story);
-	// As the reader's first frame does (ui/use-index.ts): a short story is counted at once.
-	const deadline = Date.now() + 4;
-	void (layout.buildIndex(deadline) && words.build(deadline));
-	const page = layout.page(offset, frame.body);
-	const status = statusLine(story.title, progressAt(layout, offset, frame.body), frame.column, undefined, timeLeft(words, story, page.start, settings.pace));
-	const theme = resolveTheme(findTheme(settings.theme) ?? THEMES[0]!, detectColorLevel(env, true, process.platform));
+	const storiesDir = findStoriesDir();
+	const source = argv[0] === undefined ? lastSource(library) : sourceFor(argv[0], storiesDir);
+	if (!source) return undefined;
 
-	const screen = enterFullscreen(stdout, stdin);
-	stdout.write(paintReader({cols, rows, frame, lines: pageLines(layout, page.rows), status, theme, italicFallback: italicFallbackFor(env['TERM'])}));
-	stdin.setRawMode(true);
-	// Until the reader has its own handlers: a signal now still gives the terminal back.
+	const stories = isRecord(library['stories']) ? library['stories'] : {};
+	// The saved place in a story; undefined when the reader must first move a changed file's record
+	// to its new key (identity.ts), which this part does not do.
+	const placeOf = (key: string): number | undefined => {
+		const record = validRecord(stories[key]);
+		if (!record && source.kind === 'file' && Object.values(stories).some((value) => samePath(validRecord(value)?.source, source.path))) return undefined;
+		return record?.offset ?? 0;
+	};
+	const {justify, hyphenate, paragraphStyle, spacing, notes} = settings;
+	const typography = {justify, hyphenate, paragraphStyle, spacing, notes};
+	const theme = resolveTheme(findTheme(settings.theme) ?? THEMES[0]!, detectColorLevel(env, true, process.platform));
+	const paint = (lines: PageLine[], status: string) => paintReader({cols, rows, frame, lines, status, theme, italicFallback: italicFallbackFor(env['TERM'])});
+	let quick: Pick<QuickStart, 'screen' | 'release'> | undefined;
+	const show = (page: string) => {
+		const screen = enterFullscreen(stdout, stdin);
+		stdout.write(page);
+		stdin.setRawMode(true);
+		quick = {screen, release: guard(screen)};
+	};
+
+	let story: Story;
+	let offset: number;
+	let layout: Layout;
+	let words: WordIndex;
+	const peek = source.kind === 'file' ? STORY_CACHE.peek(source.path, statFile(source.path)) : undefined;
+	if (peek && source.kind === 'file') {
+		// A long book from the story cache: the page is drawn from the few blocks around the place,
+		// read alone, and the whole book is read once the page is on screen.
+		const place = placeOf(peek.key);
+		if (place === undefined) return undefined;
+		offset = Math.min(place, peek.length);
+		const part = peek.window(offset, frame.body + 2, frame.body * frame.column * 2);
+		if (!part) return undefined;
+		const partLayout = new Layout(part.story, frame.column, typography);
+		const page = partLayout.page(offset - part.base, frame.body);
+		const start = page.start + part.base;
+		// As progressAt says it while the whole-book index is not ready: percent and chapter.
+		const percent = page.atEnd || peek.length === 0 ? 100 : Math.min(99, Math.floor((100 * start) / peek.length));
+		const chapter = chapterAt(peek.chapters, start)?.title;
+		show(paint(pageLines(partLayout, page.rows), statusLine(peek.title, chapter === undefined ? {percent} : {percent, chapter}, frame.column)));
+		try {
+			story = loadFileWith(source.path, textOnly);
+		} catch (error) {
+			// The entry went between the two reads (and the file is not plain text): the reader opens it.
+			quick?.release();
+			throw error;
+		}
+		layout = new Layout(story, frame.column, typography);
+		words = new WordIndex(story);
+	} else {
+		story = source.kind === 'bundled' ? loadBundled(storiesDir, source.id) : loadFileWith(source.path, textOnly);
+		const place = placeOf(story.key);
+		if (place === undefined) return undefined;
+		offset = place;
+		layout = new Layout(story, frame.column, typography);
+		words = new WordIndex(story);
+		// As the reader's first frame does (ui/use-index.ts): a short story is counted at once.
+		const deadline = Date.now() + 4;
+		void (layout.buildIndex(deadline) && words.build(deadline));
+		const page = layout.page(offset, frame.body);
+		const status = statusLine(story.title, progressAt(layout, offset, frame.body), frame.column, undefined, timeLeft(words, story, page.start, settings.pace));
+		show(paint(pageLines(layout, page.rows), status));
+	}
+	// Lets the end-to-end tests look at the quick page alone, before the reader draws over it.
+	const hold = Number(env['LECTERN_TEST_HOLD_READER_MS']);
+	if (hold > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, hold);
+	return {source, story, offset, settings, layout, words, ...quick!};
+}
+
+// Until the reader has its own handlers, a signal or an exit still gives the terminal back.
+// Returns what removes them.
+function guard(screen: Fullscreen): () => void {
 	const handlers = (['SIGTERM', 'SIGHUP', 'SIGINT'] as const).map((signal) => {
 		const handler = () => {
 			screen.restore();
@@ -113,14 +164,10 @@ function tryQuickFirstPage(argv: readonly string[], env: NodeJS.ProcessEnv): Qui
 	});
 	const restoreOnExit = () => screen.restore();
 	process.on('exit', restoreOnExit);
-	const release = () => {
+	return () => {
 		for (const [signal, handler] of handlers) process.removeListener(signal, handler);
 		process.removeListener('exit', restoreOnExit);
 	};
-	// Lets the end-to-end tests look at the quick page alone, before the reader draws over it.
-	const hold = Number(env['LECTERN_TEST_HOLD_READER_MS']);
-	if (hold > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, hold);
-	return {source, story, offset, settings, layout, words, screen, release};
 }
 
 // Only plain text is read here; other formats need parsers that live in the reader's bundle.

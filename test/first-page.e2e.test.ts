@@ -98,6 +98,24 @@ describe('the quick first page', () => {
 		expect(quick.run.screenText()).toContain('The first chapter opens here');
 		const ink = await settledCells([file], dir, env, {cols: 100, rows: 30}, false);
 		expect(quick.cells.map((row) => row.join(''))).toEqual(ink.cells.map((row) => row.join('')));
+		// Deep in the book and at its very end: the page is drawn from the blocks around the place alone.
+		for (const keys of [':57%\r', 'G']) {
+			const moved = track(spawnPty(process.execPath, [bundle, file], {cols: 100, rows: 30, env: {XDG_CONFIG_HOME: dir, ...env}}));
+			await moved.waitFor(status(/ of \d+ · \d+%$/), 10_000);
+			moved.write(keys);
+			await moved.waitFor(status(keys === 'G' ? /100%$/ : /5\d%$/), 10_000);
+			moved.write('q');
+			expect((await moved.waitForExit(10_000)).exitCode).toBe(0);
+			const held = await settledCells([file], dir, env, {cols: 100, rows: 30}, true);
+			const alone = await settledCells([file], dir, env, {cols: 100, rows: 30}, false);
+			expect(held.cells.map((row) => row.join(''))).toEqual(alone.cells.map((row) => row.join('')));
+			expect(held.run.screen().at(-1)).toMatch(keys === 'G' ? /100%$/ : /5\d%$/);
+			// Both save the place they show when they stop: stopped now, before the next run moves on.
+			for (const {run} of [held, alone]) {
+				run.kill('SIGTERM');
+				await run.waitForExit(10_000);
+			}
+		}
 		// The file changes (same size, so only its time and content tell): the new text is shown.
 		writeFileSync(file, STORY.replace('The _first_ chapter', 'A _new_ chapter, it').repeat(1500).slice(0, STORY.length * 1500));
 		const changed = await settledCells([file], dir, env, {cols: 100, rows: 30}, true);

@@ -103,7 +103,8 @@ export function loadFileWith(file: string, parse: FileParser, cache: StoryCache 
 	return story;
 }
 
-function statFile(file: string): FileStamp {
+/** The size, time and inode of a story file; a missing file or a folder is a one-line error. */
+export function statFile(file: string): FileStamp {
 	let stat;
 	try {
 		stat = statSync(file);

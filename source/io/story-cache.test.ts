@@ -5,7 +5,9 @@ import {afterEach, describe, expect, it} from 'vitest';
 import type {Story} from '../core/story.js';
 import {parseFile} from '../formats/index.js';
 import {corpusFile, corpusPath} from '../formats/testkit.js';
-import {MIN_CACHED_BYTES, cacheDir, decodeEntry, encodeEntry, storyCache} from './story-cache.js';
+import {Layout} from '../core/layout.js';
+import {pageLines} from '../core/screen.js';
+import {MIN_CACHED_BYTES, cacheDir, decodeEntry, encodeEntry, peekEntry, storyCache} from './story-cache.js';
 import {loadFileWith} from './stories.js';
 
 const folders: string[] = [];
@@ -62,16 +64,27 @@ describe('the story cache', () => {
 	it('misses on a cut-off entry or blocks outside the text, and never lets a control character through', () => {
 		const entry = encodeEntry(story, '/books/x', STAMP, 'parser-1');
 		expect(decodeEntry(entry.subarray(0, entry.length - 3), '/books/x', STAMP, 'parser-1')).toBeUndefined();
-		const [header, text] = [entry.subarray(0, entry.indexOf(0x0a)).toString(), entry.subarray(entry.indexOf(0x0a) + 1).toString()];
-		const outside = JSON.stringify({...JSON.parse(header), blocks: [0, 0, 999, 0]});
-		expect(decodeEntry(Buffer.from(`${outside}\n${text}`), '/books/x', STAMP, 'parser-1')).toBeUndefined();
-		// A hand-edited entry with escape sequences in it: sanitised like any file's text.
-		const hostileText = text.replace('One', '\u001B[2J');
-		const hostile = JSON.stringify({...JSON.parse(header), title: 'Evil\u001B]0;pwned\u0007', textLength: hostileText.length});
-		const read = decodeEntry(Buffer.from(`${hostile}\n${hostileText}`), '/books/x', STAMP, 'parser-1');
+		expect(decodeEntry(entry.subarray(0, 3), '/books/x', STAMP, 'parser-1')).toBeUndefined();
+		const outside = {...story, blocks: [{kind: 'paragraph' as const, start: 0, end: 999}]};
+		expect(decodeEntry(encodeEntry(outside, '/books/x', STAMP, 'parser-1'), '/books/x', STAMP, 'parser-1')).toBeUndefined();
+		const backwards = {...story, blocks: [...story.blocks].reverse()};
+		expect(decodeEntry(encodeEntry(backwards, '/books/x', STAMP, 'parser-1'), '/books/x', STAMP, 'parser-1')).toBeUndefined();
+		// An entry written by hand, with escape sequences in it: sanitised like any file's text.
+		const hostile = {...story, title: 'Evil\u001B]0;pwned\u0007', text: story.text.replace('One.', '\u001B[2J'), chapters: [{title: '\u009B31m', start: 0}]};
+		const read = decodeEntry(encodeEntry(hostile, '/books/x', STAMP, 'parser-1'), '/books/x', STAMP, 'parser-1');
 		expect(read).toBeDefined();
-		expect(read!.title + read!.text).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
-		expect(read!.text.length).toBe(story.text.length + 1);
+		expect(read!.title + read!.text + read!.chapters[0]!.title).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+		expect(read!.text.length).toBe(story.text.length);
+	});
+
+	it('stores Latin-1 text in one byte a character and other text in two, and reads both back from unaligned bytes', () => {
+		const latin = encodeEntry(story, '/books/x', STAMP, 'parser-1');
+		const wide = {...story, text: story.text.replace('Two', 'Twö “2”')};
+		const widened = encodeEntry({...wide, blocks: [story.blocks[0]!, {...story.blocks[1]!, end: wide.text.length}]}, '/books/x', STAMP, 'parser-1');
+		expect(widened.length - latin.length).toBeGreaterThanOrEqual(story.text.length);
+		const shifted = Buffer.alloc(widened.length + 1);
+		widened.copy(shifted, 1);
+		expect(decodeEntry(shifted.subarray(1), '/books/x', STAMP, 'parser-1')?.text).toBe(wide.text);
 	});
 
 	it('keeps long books on disk, ignores short ones, and finds an entry only for the unchanged file', () => {
@@ -115,6 +128,33 @@ describe('the story cache', () => {
 		writeFileSync(file, readFileSync(file, 'utf8').replace('A sentence', 'One sentence'));
 		expect(loadFileWith(file, parse, cache).text).toMatch(/^One sentence/);
 		expect(parses).toBe(2);
+	});
+
+	it('reads the part of a book a page needs, and that page is the one the whole book gives', () => {
+		const book = 'text/war-and-peace-2600.txt';
+		const bytes = corpusFile(book);
+		if (!bytes) return;
+		const whole = parseFile(bytes, corpusPath(book));
+		const dir = folder();
+		const entry = path.join(dir, 'entry.story');
+		writeFileSync(entry, encodeEntry(whole, '/books/x', {...STAMP, size: bytes.length}, 'parser-1'));
+		const peek = peekEntry(entry, '/books/x', {...STAMP, size: bytes.length}, 'parser-1')!;
+		expect(peek).toMatchObject({key: whole.key, title: whole.title, length: whole.text.length, chapters: whole.chapters});
+		expect(peekEntry(entry, '/books/y', {...STAMP, size: bytes.length}, 'parser-1')).toBeUndefined();
+		const offsets = [0, 1, whole.chapters[40]!.start, Math.floor(whole.text.length / 2), whole.text.length - 500, whole.text.length];
+		for (const [width, height] of [[68, 26], [30, 10], [100, 60]] as const) {
+			const full = new Layout(whole, width, {justify: true});
+			for (const offset of offsets) {
+				const part = peek.window(offset, height + 2, height * width * 2)!;
+				expect(whole.text.slice(part.base, part.base + part.story.text.length)).toBe(part.story.text);
+				const layout = new Layout(part.story, width, {justify: true});
+				const page = layout.page(offset - part.base, height);
+				const expected = full.page(offset, height);
+				expect(page.start + part.base).toBe(expected.start);
+				expect(page.atEnd).toBe(expected.atEnd);
+				expect(pageLines(layout, page.rows)).toEqual(pageLines(full, expected.rows));
+			}
+		}
 	});
 
 	it('lives in the platform cache folder', () => {
