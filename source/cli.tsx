@@ -2,7 +2,7 @@
  * Entry point: flags, validation and one-line errors, then either print mode (stdout is not a
  * terminal) or the full-screen reader. The only file that reads process.argv or calls exit.
  */
-import {existsSync, statSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import chalk from 'chalk';
@@ -18,7 +18,7 @@ import {findTheme, themeNames} from './core/themes.js';
 import type {Story} from './core/story.js';
 import {LecternError} from './io/errors.js';
 import {type ProgressEntry, type Storage, openStorage} from './io/storage.js';
-import {type StorySource, bundledKey, findStoriesDir, listBundled} from './io/stories.js';
+import {type StorySource, bundledKey, findStoriesDir, listBundled, withProgressLine} from './io/stories.js';
 import {loadSource} from './io/load.js';
 import {SIGNAL_EXIT_CODES, enterFullscreen, italicFallbackFor} from './io/terminal.js';
 import {exportTo, importFrom, listBookmarks, storyInfo} from './commands.js';
@@ -258,27 +258,6 @@ function settingsFromFlags(): Partial<ReaderSettings> {
 		result.paragraphStyle = paragraphs;
 	}
 	return result;
-}
-
-// A book that takes more than a moment to open says what is happening, never a frozen screen.
-function withProgressLine<T>(source: StorySource, open: () => T): T {
-	if (source.kind !== 'file' || !process.stderr.isTTY) return open();
-	const size = fileSize(source.path);
-	if (size < 2 * 1024 * 1024) return open();
-	process.stderr.write(`Opening ${path.basename(source.path)} (${(size / 1048576).toFixed(1)} MB)…`);
-	try {
-		return open();
-	} finally {
-		process.stderr.write('\r\u001B[K');
-	}
-}
-
-function fileSize(file: string): number {
-	try {
-		return statSync(file).size;
-	} catch {
-		return 0;
-	}
 }
 
 function sourceFor(argument: string, storiesDir: string): StorySource {

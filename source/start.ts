@@ -23,7 +23,7 @@ import {DEFAULT_SETTINGS, type ReaderSettings, checkSettings} from './core/setti
 import {type Story, chapterAt} from './core/story.js';
 import {THEMES, findTheme} from './core/themes.js';
 import {detectFormat, fileKey, parseTextFile, refuseKnownBinaries} from './formats/detect.js';
-import {STORY_CACHE, type StorySource, findStoriesDir, listBundled, loadBundled, loadFileWith, statFile} from './io/stories.js';
+import {STORY_CACHE, type StorySource, findStoriesDir, listBundled, loadBundled, loadFileWith, statFile, withProgressLine} from './io/stories.js';
 import {type Data, SCHEMA_VERSION, isRecord, parseStoreFile, storePath, validRecord} from './io/store-file.js';
 import {type Fullscreen, SIGNAL_EXIT_CODES, enterFullscreen, italicFallbackFor} from './io/terminal.js';
 import {paintReader} from './ui/paint.js';
@@ -132,7 +132,7 @@ function tryQuickFirstPage(argv: readonly string[], env: NodeJS.ProcessEnv): Qui
 		layout = new Layout(story, frame.column, typography);
 		words = new WordIndex(story);
 	} else {
-		story = source.kind === 'bundled' ? loadBundled(storiesDir, source.id) : loadFileWith(source.path, textOnly);
+		story = source.kind === 'bundled' ? loadBundled(storiesDir, source.id) : withProgressLine(source, () => loadFileWith(source.path, textOnly));
 		const place = placeOf(story.key);
 		if (place === undefined) return undefined;
 		offset = place;

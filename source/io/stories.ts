@@ -145,3 +145,24 @@ function metaFrom(fields: Readonly<Record<string, string>>): StoryMeta {
 		...(fields['source'] ? {source: fields['source']} : {}),
 	};
 }
+
+/** A book that takes more than a moment to open says so on stderr while it opens, never a frozen screen. */
+export function withProgressLine<T>(source: StorySource, open: () => T): T {
+	if (source.kind !== 'file' || !process.stderr.isTTY) return open();
+	const size = fileSize(source.path);
+	if (size < 2 * 1024 * 1024) return open();
+	process.stderr.write(`Opening ${path.basename(source.path)} (${(size / 1048576).toFixed(1)} MB)…`);
+	try {
+		return open();
+	} finally {
+		process.stderr.write('\r\u001B[K');
+	}
+}
+
+function fileSize(file: string): number {
+	try {
+		return statSync(file).size;
+	} catch {
+		return 0;
+	}
+}
