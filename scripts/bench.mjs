@@ -8,6 +8,7 @@
 //   BENCH_ONLY=first,session,index,install   sections to run (all by default)
 //   BENCH_NICE=-10       run every measured program at that priority (root only): on a machine shared
 //                        with other work, figures closer to an idle machine's (baselines alike)
+import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -69,9 +70,24 @@ const statusOf = screen => [...screen].reverse().find(row => row.trim() !== '') 
 /** True once the status line shows a page count ("12 of 3400 · 1%"): the whole-book index is ready. */
 const indexed = screen => /\d+ of \d+ · \d+%/.test(statusOf(screen));
 
-function lectern(args, {extraNodeArgs = [], env = {}} = {}) {
-	const configHome = fs.mkdtempSync(path.join(tempRoot, 'config-'));
-	return start(process.execPath, [...extraNodeArgs, app, ...args], {cols: COLS, rows: ROWS, cwd: repoRoot, env: {XDG_CONFIG_HOME: configHome, ...env}});
+// Every run has a config folder of its own (no saved place: the book opens at its start) unless
+// given one; the caches (compiled code, parsed long books) are the benchmark's own, shared by its runs.
+const cacheHome = path.join(tempRoot, 'cache');
+function lectern(args, {extraNodeArgs = [], env = {}, config} = {}) {
+	const configHome = config ?? fs.mkdtempSync(path.join(tempRoot, 'config-'));
+	return start(process.execPath, [...extraNodeArgs, app, ...args], {cols: COLS, rows: ROWS, cwd: repoRoot, env: {XDG_CONFIG_HOME: configHome, XDG_CACHE_HOME: cacheHome, ...env}});
+}
+
+// A config folder in which War and Peace was last left halfway through.
+function halfwayConfig() {
+	const config = fs.mkdtempSync(path.join(tempRoot, 'config-'));
+	const bytes = fs.readFileSync(warAndPeacePath);
+	const key = `file-${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}`;
+	const length = bytes.length; // the place is a character offset; half the bytes is near enough half the text
+	const record = {offset: Math.floor(length / 2), length, title: 'War and Peace', source: {kind: 'file', path: warAndPeacePath}, readAt: 0, bookmarks: []};
+	fs.mkdirSync(path.join(config, 'lectern'));
+	fs.writeFileSync(path.join(config, 'lectern', 'library.json'), JSON.stringify({schemaVersion: 1, stories: {[key]: record}, last: key}));
+	return config;
 }
 function less(file) {
 	return start(lessPath, [file], {cols: COLS, rows: ROWS, cwd: repoRoot, env: {LESSHISTFILE: '-', LESS: ''}});
@@ -141,7 +157,12 @@ async function measureFirstText(books, large) {
 		...books.map(book => ({label: `first text: ${book.name}`, section: 'first text', book, ready: showsText, start: () => lectern(book.args)})),
 		// What the very first run after an install costs, before the code cache exists.
 		{label: `first text: ${books[0].name}, no code cache`, section: 'first text', ready: showsText, start: () => lectern(books[0].args, {env: {LECTERN_CODE_CACHE: '0'}})},
+		// The first opening of a long book, before the story cache has it: the whole text is parsed first.
+		...(haveCorpus ? [{label: 'first text: War and Peace, first open (no story cache)', section: 'first text', ready: showsText, start: () => lectern([warAndPeacePath], {env: {LECTERN_STORY_CACHE: '0'}})}] : []),
+		// Reopened where it was left, halfway: `lectern` with no argument.
+		...(haveCorpus ? [{label: 'first text: War and Peace, resumed at 50%', section: 'first text', ready: showsText, start: () => lectern([], {config: halfway})}] : []),
 	];
+	const halfway = haveCorpus ? halfwayConfig() : undefined;
 	const samples = subjects.map(() => []);
 	for (let i = 0; i <= runs; i++) {
 		for (const [index, subject] of subjects.entries()) {
