@@ -7,7 +7,7 @@
 import {mkdirSync, readdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {spawnPty} from '../scripts/pty-harness.mjs';
+import {type PtyRun, spawnPty} from '../scripts/pty-harness.mjs';
 import {bundle, readerSession, status} from './lectern.js';
 
 const {config, track} = readerSession();
@@ -60,6 +60,13 @@ async function settledCells(args: string[], dir: string, env: Record<string, str
 	return {run, cells};
 }
 
+async function stop(...runs: PtyRun[]): Promise<void> {
+	for (const run of runs) {
+		run.kill('SIGTERM');
+		await run.waitForExit(10_000);
+	}
+}
+
 describe('the quick first page', () => {
 	for (const testCase of CASES) {
 		it(`is, cell for cell, the page Ink draws: ${testCase.name}`, async () => {
@@ -98,6 +105,9 @@ describe('the quick first page', () => {
 		expect(quick.run.screenText()).toContain('The first chapter opens here');
 		const ink = await settledCells([file], dir, env, {cols: 100, rows: 30}, false);
 		expect(quick.cells.map((row) => row.join(''))).toEqual(ink.cells.map((row) => row.join('')));
+		// Every reader saves the place it shows (a second after it starts, and when it stops): these
+		// two are stopped before the next run moves on, or they would save their place over its.
+		await stop(quick.run, ink.run);
 		// Deep in the book and at its very end: the page is drawn from the blocks around the place alone.
 		for (const keys of [':57%\r', 'G']) {
 			const moved = track(spawnPty(process.execPath, [bundle, file], {cols: 100, rows: 30, env: {XDG_CONFIG_HOME: dir, ...env}}));
@@ -110,11 +120,7 @@ describe('the quick first page', () => {
 			const alone = await settledCells([file], dir, env, {cols: 100, rows: 30}, false);
 			expect(held.cells.map((row) => row.join(''))).toEqual(alone.cells.map((row) => row.join('')));
 			expect(held.run.screen().at(-1)).toMatch(keys === 'G' ? /100%$/ : /5\d%$/);
-			// Both save the place they show when they stop: stopped now, before the next run moves on.
-			for (const {run} of [held, alone]) {
-				run.kill('SIGTERM');
-				await run.waitForExit(10_000);
-			}
+			await stop(held.run, alone.run);
 		}
 		// The file changes (same size, so only its time and content tell): the new text is shown.
 		writeFileSync(file, STORY.replace('The _first_ chapter', 'A _new_ chapter, it').repeat(1500).slice(0, STORY.length * 1500));
