@@ -52,8 +52,8 @@ export function parseFile(bytes: Uint8Array, fileName: string, options: ParseOpt
 }
 
 // V8 keeps the subject of the last successful regular-expression match alive (for RegExp.lastMatch).
-// After a parse that is a slice of the whole decoded file, which would then stay in memory next to
-// the story's text until some other match: one match on an empty string lets it go.
+// After a parse that subject is a slice of the whole decoded file, which would then stay in memory
+// next to the story's text until some other match: one match on an empty string lets it go.
 const EMPTY = /(?:)/;
 function forgetLastMatch(): void {
 	EMPTY.test('');
