@@ -3,7 +3,7 @@
  * handler and the effects that save the position. Everything it draws comes from `ui/`.
  */
 import {Box, useApp, useInput} from 'ink';
-import {useMemo, useRef, useState} from 'react';
+import {useEffect, useMemo, useRef, useState} from 'react';
 import {type Bookmark, defaultName, snippetAt} from './core/bookmarks.js';
 import {commandFor, keyLabel} from './core/keymap.js';
 import {sanitize} from './core/sanitize.js';
@@ -20,6 +20,7 @@ import {THEMES, findTheme, nextTheme, previousTheme} from './core/themes.js';
 import {type Story} from './core/story.js';
 import type {Storage} from './io/storage.js';
 import type {StorySource} from './io/stories.js';
+import {RECLAIM_DELAY_MS, RECLAIM_MIN_LENGTH, reclaimMemory} from './reclaim.js';
 import {cardLines} from './ui/card-view.js';
 import {keyNames} from './ui/keys.js';
 import {SETTINGS_PANEL_ROWS} from './ui/settings-panel.js';
@@ -99,6 +100,16 @@ export function App(props: AppProps) {
 	const story = opened?.story;
 	const {layout, words, indexReady} = useStoryLayout(story, column, settings, props.prepared);
 	const lastTurn = useRef({at: Date.now(), savedPace: settings.pace});
+	// Once a long story is open and counted, what reading it left behind is collected (once per story).
+	const reclaimed = useRef<Story | undefined>(undefined);
+	useEffect(() => {
+		if (!story || !indexReady || reclaimed.current === story || story.text.length < RECLAIM_MIN_LENGTH) return;
+		const timer = setTimeout(() => {
+			reclaimed.current = story;
+			reclaimMemory();
+		}, RECLAIM_DELAY_MS);
+		return () => clearTimeout(timer);
+	}, [story, indexReady]);
 
 	const {session, save} = props;
 	usePersistence(opened, state.offset, props);

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {sanitize} from '../core/sanitize.js';
-import {StoryBuilder, cleanLine, cleanNote, safeText} from './builder.js';
+import {StoryBuilder, cleanLine, cleanNote, isPlain, safeText} from './builder.js';
 import {expectSaneStory} from './testkit.js';
 
 const build = (steps: (builder: StoryBuilder) => void) => {
@@ -154,6 +155,40 @@ describe('safeText', () => {
 			if (safeText(`a${char}b`) !== sanitize(`a${char}b`)) missed.push(code.toString(16));
 		}
 		expect(missed).toEqual([]);
+	});
+});
+
+describe('isPlain', () => {
+	const textOf = (lines: string[], plain: boolean) => {
+		const builder = new StoryBuilder();
+		builder.lines(lines, plain);
+		return builder.build().text;
+	};
+
+	it('lets plain lines skip collapsing and sanitising without changing the text, over the whole BMP', () => {
+		const changed: string[] = [];
+		for (let code = 0; code <= 0xffff; code++) {
+			if (code === 0x0a) continue; // lines never hold a newline
+			const lines = [` a${String.fromCharCode(code)}b `, 'c d'];
+			if (isPlain(lines.join('\n')) && textOf(lines, true) !== textOf(lines, false)) changed.push(code.toString(16));
+		}
+		expect(changed).toEqual([]);
+	});
+
+	it('gives the same paragraph either way for any LF or CRLF lines it calls plain', () => {
+		const line = fc.string({unit: fc.constantFrom('a', 'b', ' ', '  ', '\t', '\r', '\u00a0', '\u200b', '\u0007', '\u2028', '\u201c')});
+		fc.assert(
+			fc.property(fc.array(line, {minLength: 1, maxLength: 6}), fc.constantFrom('\n', '\r\n'), (lines, ending) => {
+				const paragraph = lines.join(ending);
+				if (isPlain(paragraph)) expect(textOf(paragraph.split(/\r?\n/), true)).toBe(textOf(paragraph.split(/\r?\n/), false));
+			}),
+		);
+	});
+
+	it('is false for runs of spaces, tabs, lone carriage returns and control characters', () => {
+		expect(isPlain('one two\nthree')).toBe(true);
+		expect(isPlain('one two\r\nthree')).toBe(true);
+		for (const text of ['one  two', 'one\ttwo', 'one\rtwo', 'one\u0007', 'one\u2028two', 'one\u009btwo']) expect(isPlain(text)).toBe(false);
 	});
 });
 

@@ -48,6 +48,15 @@ const VISIBLE = /[^\s\u200b-\u200d\u2060]/;
 // every character, which costs tens of milliseconds on a long book before the JIT warms up.
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/;
 
+// What `isPlain` looks for: a character that collapsing or sanitising would change (but a CR that
+// ends a line), or a run of spaces.
+const NOT_PLAIN = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]|\r(?!\n)| {2}/;
+
+/** True when the lines of `text` (split at LF or CRLF) hold nothing to collapse or sanitise: no whitespace but single spaces. */
+export function isPlain(text: string): boolean {
+	return !NOT_PLAIN.test(text);
+}
+
 /** `sanitize`, skipped when a native scan finds nothing to replace. */
 export function safeText(text: string): string {
 	return UNSAFE.test(text) ? sanitize(text) : text;
@@ -146,11 +155,15 @@ export class StoryBuilder {
 	/**
 	 * Adds the lines of a collapsed paragraph, as `text(lines.join('\n'))` would, without first
 	 * copying them into one string: the final join is then the only copy of the book's text.
+	 * `plain` promises that the lines hold no whitespace but single spaces and nothing `sanitize`
+	 * replaces (`isPlain` tests a whole paragraph in one scan): then each line is only trimmed.
 	 */
-	lines(lines: readonly string[]): void {
+	lines(lines: readonly string[], plain = false): void {
+		const fast = plain && this.mode === 'collapse';
 		for (let i = 0; i < lines.length; i++) {
 			if (i > 0 && this.spaces === 0) this.spaces = 1;
-			this.text(lines[i]!);
+			if (fast) this.words(lines[i]!, true);
+			else this.text(lines[i]!);
 		}
 	}
 
@@ -235,7 +248,7 @@ export class StoryBuilder {
 		return {text: this.parts.join(''), blocks: this.blocks, chapters: this.chapters.sort(byStart), spans: this.spans.sort(byStart)};
 	}
 
-	private words(collapsed: string): void {
+	private words(collapsed: string, safe = false): void {
 		let text = collapsed;
 		if (text.charCodeAt(0) === 0x20) {
 			let lead = 1;
@@ -247,11 +260,11 @@ export class StoryBuilder {
 		let trail = 0;
 		while (text.charCodeAt(text.length - 1 - trail) === 0x20) trail++;
 		if (trail > 0) text = text.slice(0, -trail);
-		if (text.length > 0) this.emit(text);
+		if (text.length > 0) this.emit(text, safe);
 		if (trail > 0) this.spaces = this.mode === 'pre' ? trail : 1;
 	}
 
-	private emit(text: string): void {
+	private emit(text: string, safe: boolean): void {
 		if (this.blockStart < 0) {
 			if (!VISIBLE.test(text)) return;
 			this.separatorPart = this.parts.length;
@@ -283,7 +296,7 @@ export class StoryBuilder {
 		}
 		if (this.depth.italic > 0 && this.styleStart.italic < 0) this.styleStart.italic = this.length;
 		if (this.depth.bold > 0 && this.styleStart.bold < 0) this.styleStart.bold = this.length;
-		this.write(safeText(text));
+		this.write(safe ? text : safeText(text));
 	}
 
 	private write(text: string): void {

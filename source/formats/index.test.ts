@@ -38,6 +38,14 @@ describe('parseFile', () => {
 		expect(story.title).toBe('My Story');
 	});
 
+	it('leaves no piece of the decoded file as the last regular-expression match (which would keep the whole file in memory)', () => {
+		const lines = Array.from({length: 40}, (_, i) => (i % 10 === 0 ? `CHAPTER ${i / 10 + 1}` : `Line ${i} of _the_ story, long enough to be sliced.`));
+		for (const [name, text] of [['story.txt', lines.join('\n')], ['story.md', lines.join('\n\n')], ['story.html', `<html><body><p>${lines.join('</p><p>')}</p></body></html>`]]) {
+			parseFile(utf8(text!), name!);
+			expect(RegExp.input).toBe('');
+		}
+	});
+
 	it('says when a file was decoded as windows-1252', () => {
 		const story = parseFile(Uint8Array.from([0x93, 0x48, 0x69, 0x94]), 'old.txt');
 		expect(story.text).toBe('“Hi”');

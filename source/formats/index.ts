@@ -21,6 +21,20 @@ export type ParseOptions = {readonly limits?: Partial<EpubLimits>};
 
 /** Reads a file's bytes as a story; expected failures are LecternErrors that name `fileName`. */
 export function parseFile(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): Story {
+	const story = parseBytes(bytes, fileName, options);
+	forgetLastMatch();
+	return story;
+}
+
+// V8 keeps the subject of the last successful regular-expression match alive (for RegExp.lastMatch).
+// After a parse that subject is a slice of the whole decoded file, which would then stay in memory
+// next to the story's text until some other match: one match on an empty string lets it go.
+const EMPTY = /(?:)/;
+function forgetLastMatch(): void {
+	EMPTY.test('');
+}
+
+function parseBytes(bytes: Uint8Array, fileName: string, options: ParseOptions): Story {
 	refuseKnownBinaries(bytes, fileName);
 	const key = fileKey(bytes);
 	const format: Format = detectFormat(bytes, fileName);

@@ -7,7 +7,7 @@
  * Plain text never goes through a Markdown parser.
  */
 import type {Story, StoryMeta} from '../core/story.js';
-import {StoryBuilder} from './builder.js';
+import {StoryBuilder, isPlain} from './builder.js';
 import {findGutenbergLines, gutenbergMeta} from './gutenberg.js';
 import {isBreakMarker, isChapterHeading} from './headings.js';
 import {LineIndex} from './lines.js';
@@ -67,6 +67,8 @@ export function parseText(raw: string, source: TextSource): Story {
 			const text = lines.slice(item.first, item.last);
 			if (verse || text.includes('_')) {
 				styledText(builder, text);
+			} else if (isPlain(text)) {
+				builder.lines(text.includes('\r') ? text.split(/\r?\n/) : text.split('\n'), true);
 			} else {
 				const pieces: string[] = [];
 				for (let i = item.first; i <= item.last; i++) pieces.push(lines.line(i));
