@@ -57,5 +57,15 @@ export function refuseKnownBinaries(bytes: Uint8Array, fileName: string): void {
 export function parseTextFile(bytes: Uint8Array, fileName: string, key: string): Story {
 	const {text, warnings} = decodeText(bytes, fileName);
 	const story = parseText(text, {key, title: fallbackTitle(fileName), titleIsFallback: true});
+	forgetLastMatch();
 	return warnings.length > 0 ? {...story, meta: {...story.meta, warningsAboutFile: [...warnings]}} : story;
+}
+
+// V8 keeps the subject of the last successful regular-expression match alive (for RegExp.lastMatch).
+// After a parse that subject is a slice of the whole decoded file, which would then stay in memory
+// next to the story's text until some other match: one match on an empty string lets it go.
+const EMPTY = /(?:)/;
+/** Lets go of the last regular-expression match's subject (see above); parsers call it when done. */
+export function forgetLastMatch(): void {
+	EMPTY.test('');
 }

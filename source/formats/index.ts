@@ -8,7 +8,7 @@ import type {Story} from '../core/story.js';
 import {LecternError} from '../io/errors.js';
 import {isAo3, parseAo3} from './ao3.js';
 import {decodeText} from './decode.js';
-import {type Format, detectFormat, fallbackTitle, fileKey, parseTextFile, refuseKnownBinaries} from './detect.js';
+import {type Format, detectFormat, fallbackTitle, fileKey, forgetLastMatch, parseTextFile, refuseKnownBinaries} from './detect.js';
 import {InvalidEpubError, type EpubLimits, parseEpub} from './epub.js';
 import {parseHtmlTree} from './html.js';
 import {parseMarkdown} from './markdown.js';
@@ -24,14 +24,6 @@ export function parseFile(bytes: Uint8Array, fileName: string, options: ParseOpt
 	const story = parseBytes(bytes, fileName, options);
 	forgetLastMatch();
 	return story;
-}
-
-// V8 keeps the subject of the last successful regular-expression match alive (for RegExp.lastMatch).
-// After a parse that subject is a slice of the whole decoded file, which would then stay in memory
-// next to the story's text until some other match: one match on an empty string lets it go.
-const EMPTY = /(?:)/;
-function forgetLastMatch(): void {
-	EMPTY.test('');
 }
 
 function parseBytes(bytes: Uint8Array, fileName: string, options: ParseOptions): Story {
