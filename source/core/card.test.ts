@@ -8,6 +8,13 @@ describe('story card', () => {
 		expect(countWords('')).toBe(0);
 	});
 
+	it('counts the words of a part of a text, cutting none at its ends', () => {
+		const text = 'one two three four';
+		expect(countWords(text, 4, 13)).toBe(2);
+		expect(countWords(text, 5, 9)).toBe(2);
+		expect(countWords(text, 3, 3)).toBe(0);
+	});
+
 	it('lists what is known in a reader’s order, says the author is unknown, and leaves out the rest', () => {
 		const story = parseText('CHAPTER I.\n\nOne two three.', {
 			key: 'k',

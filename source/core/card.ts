@@ -4,11 +4,11 @@ import type {Story} from './story.js';
 /** A labelled value of the card; long values are wrapped by the view. */
 export type CardField = {readonly label: string; readonly value: string};
 
-/** Words in a text: runs of letters or digits. */
-export function countWords(text: string): number {
+/** Words in `text[start, end)` (the whole text by default): runs of letters or digits. */
+export function countWords(text: string, start = 0, end = text.length): number {
 	let words = 0;
 	let inWord = false;
-	for (let i = 0; i < text.length; i++) {
+	for (let i = start; i < end; i++) {
 		const c = text.charCodeAt(i);
 		const wordChar =
 			(c >= 0x30 && c <= 0x39) ||

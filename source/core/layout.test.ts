@@ -9,6 +9,7 @@ import {pageLines} from './screen.js';
 import {ALL_TYPOGRAPHIES, storyArbitrary, typographyName} from './story-arbitraries.js';
 import {type Story, blockIndexAt} from './story.js';
 import {MAX_GAP, type Typography} from './typeset.js';
+import {CHARS_PER_CHECK} from './slice-clock.js';
 import {lineText} from './wrap.js';
 import {cellWidth} from './width.js';
 
@@ -130,6 +131,32 @@ describe('Layout', () => {
 		expect(slices).toBeGreaterThan(1);
 		expect(layout.totalRows()).toBe(300 * 2 - 1);
 		expect(layout.rowNumber(layout.cursorAt(layout.story.text.length))).toBe(300 * 2 - 2);
+	});
+
+	it('wraps a few thousand characters a slice once its deadline has passed, whatever the size of the paragraphs', () => {
+		const paragraph = Array(100).fill('word').join(' ');
+		const layout = new Layout(story(Array(300).fill(paragraph).join('\n\n')), 40);
+		const wrapped: number[] = [];
+		while (layout.totalRows() === undefined) {
+			const before = layout.wrappedChars;
+			layout.buildIndex(0, () => 1);
+			wrapped.push(layout.wrappedChars - before);
+		}
+		// At most the characters between two looks at the clock, and one paragraph more.
+		expect(Math.max(...wrapped)).toBeLessThanOrEqual(CHARS_PER_CHECK + paragraph.length);
+		expect(layout.wrappedChars).toBe(300 * paragraph.length);
+		expect(layout.totalRows()).toBe(rowsOf(new Layout(layout.story, 40)).length);
+	});
+
+	it('finds the page starts of the page height in use a few dozen pages a slice, as part of the index', () => {
+		const layout = new Layout(story(Array(3000).fill('Some words here.').join('\n\n')), 20);
+		expect(layout.pageStarts(5)).toBeUndefined();
+		while (layout.totalRows() === undefined) layout.buildIndex(0, () => 1);
+		let slices = 1;
+		while (!layout.buildIndex(0, () => 1)) slices++;
+		const starts = layout.pageStarts(5)!;
+		expect(starts).toHaveLength(allPages(layout, 5).length);
+		expect(slices).toBeGreaterThanOrEqual(Math.floor(starts.length / 64));
 	});
 });
 

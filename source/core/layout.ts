@@ -3,6 +3,7 @@
  * blocks around the position are typeset (and cached); the whole-book row count is built in small
  * slices on demand.
  */
+import {sliceClock} from './slice-clock.js';
 import {type Story, blockIndexAt} from './story.js';
 import {DEFAULT_TYPOGRAPHY, type Row, type Typography, countBlockRows, leadingBlanks, typesetBlock} from './typeset.js';
 
@@ -35,7 +36,8 @@ export class Layout {
 	readonly width: number;
 	readonly typography: Typography;
 	private readonly cache = new Map<number, Row[]>();
-	private counts: Int32Array | undefined;
+	// Rows before each block, filled in as blocks are counted; `prefix` is set once all of them are.
+	private rowsBefore: Float64Array | undefined;
 	private indexed = 0;
 	private prefix: Float64Array | undefined;
 	private readonly pages = new Map<number, readonly number[]>();
@@ -197,18 +199,18 @@ export class Layout {
 	/** Wraps more of the story for the whole-book row count; returns true once it is complete. */
 	buildIndex(deadline: number, now: () => number = Date.now): boolean {
 		const total = this.story.blocks.length;
-		this.counts ??= new Int32Array(total);
+		const rowsBefore = (this.rowsBefore ??= new Float64Array(total + 1));
+		const spend = sliceClock(deadline, now);
+		const {blocks} = this.story;
 		while (this.indexed < total) {
 			// Counting rows needs no Row objects: a block already laid out is read from the cache, others only counted.
-			this.counts[this.indexed] = this.cache.get(this.indexed)?.length ?? this.count(this.indexed);
-			this.indexed++;
-			if ((this.indexed & 63) === 0 && now() >= deadline) break;
+			const index = this.indexed++;
+			rowsBefore[index + 1] = rowsBefore[index]! + (this.cache.get(index)?.length ?? this.count(index));
+			const block = blocks[index]!;
+			if (spend(block.end - block.start)) break;
 		}
 		if (this.indexed < total) return false;
-		if (!this.prefix) {
-			this.prefix = new Float64Array(total + 1);
-			for (let i = 0; i < total; i++) this.prefix[i + 1] = this.prefix[i]! + this.counts[i]!;
-		}
+		this.prefix = rowsBefore;
 		// The page starts for the page height last asked about are part of the index too: found here,
 		// a slice at a time, they are ready before the frame that shows the page count needs them.
 		const height = this.askedHeight;
@@ -247,7 +249,7 @@ export class Layout {
 			pending.starts.push(pending.next);
 			pending.next = this.textRowAtOrAfter(pending.next + height, pending.block);
 			pending.block = this.foundBlock;
-			if ((pending.starts.length & 1023) === 0 && now() >= deadline) return false;
+			if ((pending.starts.length & 63) === 0 && now() >= deadline) return false;
 		}
 		if (pending.starts.length === 0) pending.starts.push(0);
 		this.pages.set(height, pending.starts);

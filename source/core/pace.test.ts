@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {parseText} from '../formats/text.js';
 import {DEFAULT_PACE, WordIndex, formatMinutes, timeLeft, updatePace} from './pace.js';
+import {CHARS_PER_CHECK} from './slice-clock.js';
 
 describe('pace', () => {
 	it('moves toward the pace of a plausible page turn', () => {
@@ -32,6 +33,17 @@ describe('timeLeft', () => {
 		expect(index.wordsBefore(0)).toBeUndefined();
 		expect(index.build(Infinity)).toBe(true);
 		expect(index.wordsBefore(story.text.length)).toBe(2 + 460 + 2 + 2300);
+	});
+
+	it('counts a few thousand characters a slice once its deadline has passed, and the same words in the end', () => {
+		const paragraph = Array(100).fill('word').join(' ');
+		const long = parseText(Array(300).fill(paragraph).join('\n\n'), {key: 'l', title: 'L'});
+		const sliced = new WordIndex(long);
+		let slices = 1;
+		while (!sliced.build(0, () => 1)) slices++;
+		// Each slice counts at most the characters between two looks at the clock, and one paragraph more.
+		expect(slices).toBeGreaterThanOrEqual(Math.floor(long.text.length / (CHARS_PER_CHECK + paragraph.length)));
+		expect(sliced.wordsBefore(long.text.length)).toBe(300 * 100);
 	});
 
 	it('gives the chapter and the book at the default pace', () => {

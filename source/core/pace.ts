@@ -4,6 +4,7 @@
  */
 import {blockIndexAt, type Story} from './story.js';
 import {countWords} from './card.js';
+import {sliceClock} from './slice-clock.js';
 
 /** Words a minute before Lectern has seen the reader read. */
 export const DEFAULT_PACE = 230;
@@ -34,11 +35,12 @@ export class WordIndex {
 	/** Counts more blocks until `deadline`; true once every block is counted. */
 	build(deadline: number, now: () => number = Date.now): boolean {
 		const {blocks, text} = this.story;
+		const spend = sliceClock(deadline, now);
 		while (this.done < blocks.length) {
 			const block = blocks[this.done]!;
-			this.before[this.done + 1] = this.before[this.done]! + countWords(text.slice(block.start, block.end));
+			this.before[this.done + 1] = this.before[this.done]! + countWords(text, block.start, block.end);
 			this.done++;
-			if ((this.done & 255) === 0 && now() >= deadline) return false;
+			if (spend(block.end - block.start) && this.done < blocks.length) return false;
 		}
 		return true;
 	}

@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {parseText} from '../formats/text.js';
 import {Layout} from './layout.js';
 import {initialReaderState, readerReducer} from './reader.js';
-import {fit, frameFor, pageLines, progressAt, statusLine} from './screen.js';
+import {fit, frameFor, pageLines, progressAt, samePageLines, statusLine} from './screen.js';
 import {ALL_TYPOGRAPHIES, storyArbitrary, typographyName} from './story-arbitraries.js';
 import {cellWidth} from './width.js';
 
@@ -100,6 +100,25 @@ describe('pageLines', () => {
 		]);
 		for (const line of lines) expect(line.segments.map((segment) => segment.text).join('')).toBe(line.text);
 		expect(lines[0]!.segments).toEqual([{text: '     '}, {text: 'CHAPTER I', bold: true}]);
+	});
+});
+
+describe('samePageLines', () => {
+	const story = parseText('The keeper climbed the _ninety_ steps.\n\nMorning came grey over the water.', {key: 'k', title: 'T'});
+	const layout = new Layout(story, 20);
+	const rows = layout.page(0, 10).rows;
+
+	it('finds the same page drawn twice the same, though its lines are new objects', () => {
+		expect(samePageLines(pageLines(layout, rows), pageLines(layout, rows))).toBe(true);
+	});
+
+	it('tells pages apart by a row, a style or a search match', () => {
+		const lines = pageLines(layout, rows);
+		expect(samePageLines(lines, pageLines(layout, layout.page(layout.scroll(0, 1), 10).rows))).toBe(false);
+		expect(samePageLines(lines, lines.slice(0, -1))).toBe(false);
+		const plain = lines.map((line) => ({...line, segments: line.segments.map((segment) => ({text: segment.text}))}));
+		expect(samePageLines(lines, plain)).toBe(false);
+		expect(samePageLines(lines, pageLines(layout, rows, [{start: 4, end: 10}]))).toBe(false);
 	});
 });
 

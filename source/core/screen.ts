@@ -44,6 +44,26 @@ export function frameFor(cols: number, rows: number, preferredColumn: number = D
 /** One row of the page as it is drawn: its role, its styled runs, and their text joined (already inside the column). */
 export type PageLine = {readonly kind: Row['kind']; readonly text: string; readonly segments: readonly Segment[]};
 
+/**
+ * True when two pages' lines show the same rows with the same styles: a frame that changes only the
+ * status line (the page count arriving, a notice) need not draw the page again.
+ */
+export function samePageLines(a: readonly PageLine[], b: readonly PageLine[]): boolean {
+	if (a === b) return true;
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) {
+		const x = a[i]!;
+		const y = b[i]!;
+		if (x.kind !== y.kind || x.text !== y.text || x.segments.length !== y.segments.length) return false;
+		for (let j = 0; j < x.segments.length; j++) {
+			const s = x.segments[j]!;
+			const t = y.segments[j]!;
+			if (s.text !== t.text || !s.italic !== !t.italic || !s.bold !== !t.bold || !s.hit !== !t.hit || !s.hyphen !== !t.hyphen) return false;
+		}
+	}
+	return true;
+}
+
 /** What each row of a page shows, styled; headings and scene breaks are centred in the column. */
 export function pageLines(layout: Layout, rows: readonly Row[], hits: ReadonlyArray<{start: number; end: number}> = []): PageLine[] {
 	return rows.map((row) => {

@@ -6,7 +6,7 @@
  */
 import {wordBreaks, hyphenatesLanguage} from './hyphenate.js';
 import type {Block, Story} from './story.js';
-import {type Line, countLines, wrapBlock} from './wrap.js';
+import {type Line, type WrapOptions, countLines, wrapBlock} from './wrap.js';
 
 /** How the reader wants the page set. */
 export type Typography = {
@@ -122,7 +122,20 @@ export function countBlockRows(story: Story, index: number, width: number, typog
 	if (block.kind !== 'paragraph' || block.lineBreaks) return typesetBlock(story, index, width, typography).length;
 	const indent = runsOn(blocks[index - 1], block, typography) ? indentFor(PARAGRAPH_INDENT, width) : 0;
 	const hyphenate = typography.hyphenate && hyphenatesLanguage(story.meta.language);
-	return lead + textRows(countLines(text, block.start, block.end, width, {firstIndent: indent, ...(hyphenate ? {breaks: wordBreaks} : {})}), typography);
+	return lead + textRows(countLines(text, block.start, block.end, width, paragraphOptions(indent, hyphenate)), typography);
+}
+
+// The line breaker's options for a paragraph, made once each: the whole-book count asks for them
+// for every block, and new objects there would only feed the garbage collector.
+const paragraphOptionsMade = new Map<number, WrapOptions>();
+function paragraphOptions(indent: number, hyphenate: boolean): WrapOptions {
+	const key = indent * 2 + (hyphenate ? 1 : 0);
+	let options = paragraphOptionsMade.get(key);
+	if (!options) {
+		options = hyphenate ? {firstIndent: indent, breaks: wordBreaks} : {firstIndent: indent};
+		paragraphOptionsMade.set(key, options);
+	}
+	return options;
 }
 
 // Rows taken by `lines` lines of text: the spacing puts blank rows between them.

@@ -59,157 +59,173 @@ const SHORTEST_SPLIT = 5;
 /** Breaks `text[start, end)` into lines no wider than `width` cells, less the indents (every line keeps at least one cell). */
 export function wrapBlock(text: string, start: number, end: number, width: number, options: WrapOptions = {}): Line[] {
 	const lines: Line[] = [];
-	breakLines(text, start, end, width, options, (lineStart, lineEnd, lineWidth, gaps, hyphen) => {
-		lines.push(hyphen ? {start: lineStart, end: lineEnd, width: lineWidth, gaps, hyphen} : {start: lineStart, end: lineEnd, width: lineWidth, gaps});
-	});
+	new LineBreaker(text, width, options, lines).run(start, end);
 	return lines;
 }
 
 /** How many lines `wrapBlock` would make, without making them: what the whole-book index needs. */
 export function countLines(text: string, start: number, end: number, width: number, options: WrapOptions = {}): number {
-	let count = 0;
-	breakLines(text, start, end, width, options, () => {
-		count++;
-	});
-	return count;
+	return new LineBreaker(text, width, options, undefined).run(start, end);
 }
 
-// Receives each line as it is closed; `width` includes an added hyphen.
-type LineSink = (start: number, end: number, width: number, gaps: number, hyphen: boolean) => void;
+// The line breaker itself. Its state lives in fields and its steps are methods, so that a run
+// allocates one object, plus the lines when they are wanted: counting the rows of a whole book
+// (tens of thousands of blocks) then leaves almost nothing for the garbage collector.
+class LineBreaker {
+	private limit: number;
+	private readonly restLimit: number;
+	private readonly breaks: WrapOptions['breaks'];
+	private lineStart = -1;
+	private lineEnd = -1;
+	private lineWidth = 0;
+	private lineGaps = 0;
+	private hyphenRun = 0;
+	private count = 0;
 
-// The line breaker itself: the lines go to `sink`, so counting them allocates nothing.
-function breakLines(text: string, start: number, end: number, width: number, options: WrapOptions, sink: LineSink): void {
-	const firstLimit = Math.max(1, width - (options.firstIndent ?? 0));
-	const restLimit = Math.max(1, width - (options.indent ?? 0));
-	const {breaks} = options;
-	let limit = firstLimit;
-	let i = start;
-	while (i < end && isBreakingSpace(text.charCodeAt(i))) i++;
-	let lineStart = -1;
-	let lineEnd = -1;
-	let lineWidth = 0;
-	let lineGaps = 0;
-	let hyphenRun = 0;
-	const flush = (hyphen = false) => {
-		if (lineStart < 0) return;
-		sink(lineStart, lineEnd, hyphen ? lineWidth + 1 : lineWidth, lineGaps, hyphen);
-		hyphenRun = hyphen ? hyphenRun + 1 : 0;
-		lineStart = -1;
-		lineWidth = 0;
-		lineGaps = 0;
-		limit = restLimit;
-	};
-	const append = (tokenStart: number, tokenEnd: number, tokenWidth: number, gap: number) => {
-		if (lineStart < 0) {
-			lineStart = tokenStart;
-			lineWidth = tokenWidth;
-		} else {
-			lineWidth += gap + tokenWidth;
-			lineGaps += gap;
-		}
-		lineEnd = tokenEnd;
-	};
-
-	while (i < end) {
-		// One pass over the word finds its end and whether every character in it is one cell wide.
-		let j = i;
-		let narrow = true;
-		for (; j < end; j++) {
-			const code = text.charCodeAt(j);
-			if (code > 0x20 && code < 0x7f) continue; // printable ASCII: most of any prose
-			if (isBreakingSpace(code)) break;
-			if (narrow && !isNarrowCode(code)) narrow = false;
-		}
-		// A word is one token, unless it holds wide characters (CJK), which may break anywhere.
-		if (!narrow) placeMixed(i, j);
-		else if (breaks) placeWord(i, j, breaks);
-		else place(i, j, j - i, true);
-		i = j;
-		while (i < end && isBreakingSpace(text.charCodeAt(i))) i++;
+	constructor(
+		private readonly text: string,
+		width: number,
+		options: WrapOptions,
+		// The lines, when they are wanted; without them the lines are only counted.
+		private readonly lines: Line[] | undefined,
+	) {
+		this.breaks = options.breaks;
+		this.limit = Math.max(1, width - (options.firstIndent ?? 0));
+		this.restLimit = Math.max(1, width - (options.indent ?? 0));
 	}
-	flush();
 
-	function place(tokenStart: number, tokenEnd: number, tokenWidth: number, spaced: boolean): void {
-		const gap = lineStart >= 0 && spaced ? 1 : 0;
-		if (lineStart >= 0 && lineWidth + gap + tokenWidth <= limit) {
-			append(tokenStart, tokenEnd, tokenWidth, gap);
+	// Breaks `text[start, end)`; returns the number of lines.
+	run(start: number, end: number): number {
+		const {text} = this;
+		let i = start;
+		while (i < end && isBreakingSpace(text.charCodeAt(i))) i++;
+		while (i < end) {
+			// One pass over the word finds its end and whether every character in it is one cell wide.
+			let j = i;
+			let narrow = true;
+			for (; j < end; j++) {
+				const code = text.charCodeAt(j);
+				if (code > 0x20 && code < 0x7f) continue; // printable ASCII: most of any prose
+				if (isBreakingSpace(code)) break;
+				if (narrow && !isNarrowCode(code)) narrow = false;
+			}
+			// A word is one token, unless it holds wide characters (CJK), which may break anywhere.
+			if (!narrow) this.placeMixed(i, j);
+			else if (this.breaks) this.placeWord(i, j, this.breaks);
+			else this.place(i, j, j - i, true);
+			i = j;
+			while (i < end && isBreakingSpace(text.charCodeAt(i))) i++;
+		}
+		this.flush(false);
+		return this.count;
+	}
+
+	// Closes the line being filled, if any; its width includes an added hyphen.
+	private flush(hyphen: boolean): void {
+		if (this.lineStart < 0) return;
+		const width = hyphen ? this.lineWidth + 1 : this.lineWidth;
+		const {lineStart: start, lineEnd: end, lineGaps: gaps} = this;
+		this.lines?.push(hyphen ? {start, end, width, gaps, hyphen} : {start, end, width, gaps});
+		this.count++;
+		this.hyphenRun = hyphen ? this.hyphenRun + 1 : 0;
+		this.lineStart = -1;
+		this.lineWidth = 0;
+		this.lineGaps = 0;
+		this.limit = this.restLimit;
+	}
+
+	private append(tokenStart: number, tokenEnd: number, tokenWidth: number, gap: number): void {
+		if (this.lineStart < 0) {
+			this.lineStart = tokenStart;
+			this.lineWidth = tokenWidth;
+		} else {
+			this.lineWidth += gap + tokenWidth;
+			this.lineGaps += gap;
+		}
+		this.lineEnd = tokenEnd;
+	}
+
+	private place(tokenStart: number, tokenEnd: number, tokenWidth: number, spaced: boolean): void {
+		const gap = this.lineStart >= 0 && spaced ? 1 : 0;
+		if (this.lineStart >= 0 && this.lineWidth + gap + tokenWidth <= this.limit) {
+			this.append(tokenStart, tokenEnd, tokenWidth, gap);
 			return;
 		}
-		if (lineStart >= 0) flush();
-		if (tokenWidth <= limit) {
-			append(tokenStart, tokenEnd, tokenWidth, 0);
+		if (this.lineStart >= 0) this.flush(false);
+		if (tokenWidth <= this.limit) {
+			this.append(tokenStart, tokenEnd, tokenWidth, 0);
 			return;
 		}
-		splitLong(tokenStart, tokenEnd);
+		this.splitLong(tokenStart, tokenEnd);
 	}
 
 	// A narrow word that does not fit is split at the last of its break points that leaves a first
 	// part (and its hyphen) fitting the line; the rest goes on the next line, split again if need be.
-	function placeWord(wordStart: number, wordEnd: number, breaksOf: (word: string) => readonly WordBreak[]): void {
+	private placeWord(wordStart: number, wordEnd: number, breaksOf: (word: string) => readonly WordBreak[]): void {
 		let from = wordStart;
 		let points: readonly WordBreak[] | undefined;
 		for (;;) {
-			const gap = lineStart >= 0 && from === wordStart ? 1 : 0;
+			const gap = this.lineStart >= 0 && from === wordStart ? 1 : 0;
 			const rest = wordEnd - from;
-			if (lineWidth + gap + rest <= limit) {
-				append(from, wordEnd, rest, gap);
+			if (this.lineWidth + gap + rest <= this.limit) {
+				this.append(from, wordEnd, rest, gap);
 				return;
 			}
-			const room = lineStart >= 0 ? limit - lineWidth - gap : limit;
+			const room = this.lineStart >= 0 ? this.limit - this.lineWidth - gap : this.limit;
 			// Past a ladder of hyphens the word moves down whole, unless it is too long for any line.
-			const allowed = hyphenRun < MAX_HYPHEN_RUN || (lineStart < 0 && rest > limit);
+			const allowed = this.hyphenRun < MAX_HYPHEN_RUN || (this.lineStart < 0 && rest > this.limit);
 			// Every break point leaves at least two cells on the line (a letter and a dash, or two letters
 			// and a hyphen), and short words stay whole: most line ends need no look-up at all.
 			if (allowed && room >= 2 && wordEnd - wordStart >= SHORTEST_SPLIT) {
-				points ??= breaksOf(text.slice(wordStart, wordEnd));
+				points ??= breaksOf(this.text.slice(wordStart, wordEnd));
 				const point = lastFitting(points, from - wordStart, room);
 				if (point) {
 					const at = wordStart + point.at;
-					append(from, at, at - from, gap);
-					flush(point.hyphen);
+					this.append(from, at, at - from, gap);
+					this.flush(point.hyphen);
 					from = at;
 					continue;
 				}
 			}
-			if (lineStart >= 0) {
-				flush();
+			if (this.lineStart >= 0) {
+				this.flush(false);
 				continue;
 			}
-			splitLong(from, wordEnd);
+			this.splitLong(from, wordEnd);
 			return;
 		}
 	}
 
 	// A token wider than the whole line is cut between graphemes, never inside one.
-	function splitLong(tokenStart: number, tokenEnd: number): void {
+	private splitLong(tokenStart: number, tokenEnd: number): void {
 		let at = tokenStart;
-		for (const grapheme of graphemes(text.slice(tokenStart, tokenEnd))) {
+		for (const grapheme of graphemes(this.text.slice(tokenStart, tokenEnd))) {
 			const w = graphemeWidth(grapheme);
-			if (lineStart >= 0 && lineWidth + w > limit) flush();
-			if (lineStart < 0) {
-				lineStart = at;
-				lineWidth = 0;
+			if (this.lineStart >= 0 && this.lineWidth + w > this.limit) this.flush(false);
+			if (this.lineStart < 0) {
+				this.lineStart = at;
+				this.lineWidth = 0;
 			}
 			at += grapheme.length;
-			lineEnd = at;
-			lineWidth += w;
+			this.lineEnd = at;
+			this.lineWidth += w;
 		}
 	}
 
 	// Runs of narrow graphemes stay together; each wide grapheme is a break opportunity of its own.
-	function placeMixed(wordStart: number, wordEnd: number): void {
+	private placeMixed(wordStart: number, wordEnd: number): void {
 		let runStart = wordStart;
 		let runWidth = 0;
 		let at = wordStart;
 		let first = true;
-		for (const grapheme of graphemes(text.slice(wordStart, wordEnd))) {
+		for (const grapheme of graphemes(this.text.slice(wordStart, wordEnd))) {
 			const w = graphemeWidth(grapheme);
 			if (w === 2) {
 				if (at > runStart) {
-					place(runStart, at, runWidth, first);
+					this.place(runStart, at, runWidth, first);
 					first = false;
 				}
-				place(at, at + grapheme.length, 2, first);
+				this.place(at, at + grapheme.length, 2, first);
 				first = false;
 				runStart = at + grapheme.length;
 				runWidth = 0;
@@ -218,7 +234,7 @@ function breakLines(text: string, start: number, end: number, width: number, opt
 			}
 			at += grapheme.length;
 		}
-		if (at > runStart) place(runStart, at, runWidth, first);
+		if (at > runStart) this.place(runStart, at, runWidth, first);
 	}
 }
 

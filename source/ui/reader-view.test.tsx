@@ -48,6 +48,17 @@ describe('ReaderView', () => {
 		expect(rowsOf(lastFrame())).toHaveLength(frame.rows);
 	});
 
+	it('draws a new status line over the same page, and a new page when the lines change', () => {
+		const frame = frameOf(100, 30, 40);
+		const {lastFrame, rerender} = render(<ReaderView frame={frame} lines={page} status="The Lighthouse      0%" />);
+		rerender(<ReaderView frame={frame} lines={page.map((l) => ({...l}))} status="The Lighthouse      1 of 8 · 0%" />);
+		expect(rowsOf(lastFrame()).at(-1)).toBe(`${' '.repeat(frame.margin)}The Lighthouse      1 of 8 · 0%`);
+		expect(lastFrame()).toContain('The keeper climbed the ninety steps');
+		rerender(<ReaderView frame={frame} lines={[line('text', 'Morning came grey over the water.')]} status="The Lighthouse      2 of 8 · 20%" />);
+		expect(lastFrame()).not.toContain('The keeper climbed');
+		expect(lastFrame()).toContain('Morning came grey over the water.');
+	});
+
 	it('puts the status line on the last row, after a blank gap when the terminal is roomy', () => {
 		const frame = frameOf(100, 30, 40);
 		const {lastFrame} = render(<ReaderView frame={frame} lines={page} status="The Lighthouse · CHAPTER I.      1 of 8 · 0%" />);

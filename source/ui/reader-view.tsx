@@ -1,6 +1,7 @@
 /** The reading screen: the page in its centred column, and the status line under it. */
 import {Box, Text} from 'ink';
-import type {Frame, PageLine} from '../core/screen.js';
+import {memo} from 'react';
+import {type Frame, type PageLine, samePageLines} from '../core/screen.js';
 import type {Segment} from '../core/segments.js';
 import {cellWidth} from '../core/width.js';
 import {roleProps, useTheme} from './theme.js';
@@ -23,23 +24,10 @@ export function ReaderView({frame, lines, status, italicFallback = 'none'}: Read
 	const margin = ' '.repeat(frame.margin);
 	// The status line is padded to the column so its background (or inverse) reads as a bar.
 	const bar = status + ' '.repeat(Math.max(0, frame.column - cellWidth(status)));
-	const body = Array.from({length: frame.body}, (_, i) => lines[i]);
 	return (
 		<Box flexDirection="column" width={frame.cols} height={frame.rows}>
 			{frame.top > 0 && <Text> </Text>}
-			{body.map((line, i) =>
-				// An empty <Text> has no height: a blank row must still hold a character.
-				!line || line.segments.length === 0 ? (
-					<Text key={i}> </Text>
-				) : (
-					<Text key={i} {...roleProps(theme, line.kind === 'break' || line.kind === 'note' ? 'dim' : line.kind === 'heading' ? 'heading' : 'text')}>
-						{margin}
-						{line.segments.map((segment, j) => (
-							<SegmentText key={j} segment={segment} italicFallback={italicFallback} />
-						))}
-					</Text>
-				),
-			)}
+			<PageBody lines={lines} rows={frame.body} margin={frame.margin} italicFallback={italicFallback} />
 			{frame.gap > 0 && <Text> </Text>}
 			<Text>
 				{margin}
@@ -48,6 +36,41 @@ export function ReaderView({frame, lines, status, italicFallback = 'none'}: Read
 		</Box>
 	);
 }
+
+type PageBodyProps = {
+	readonly lines: readonly PageLine[];
+	readonly rows: number;
+	readonly margin: number;
+	readonly italicFallback: ItalicFallback;
+};
+
+// The page's rows. Memoised on what they show: a frame that changes only the status line (the page
+// count arriving while the whole-book index finishes) skips the page's React and layout work.
+const PageBody = memo(
+	function PageBody({lines, rows, margin, italicFallback}: PageBodyProps) {
+		const theme = useTheme();
+		const indent = ' '.repeat(margin);
+		const body = Array.from({length: rows}, (_, i) => lines[i]);
+		return (
+			<>
+				{body.map((line, i) =>
+					// An empty <Text> has no height: a blank row must still hold a character.
+					!line || line.segments.length === 0 ? (
+						<Text key={i}> </Text>
+					) : (
+						<Text key={i} {...roleProps(theme, line.kind === 'break' || line.kind === 'note' ? 'dim' : line.kind === 'heading' ? 'heading' : 'text')}>
+							{indent}
+							{line.segments.map((segment, j) => (
+								<SegmentText key={j} segment={segment} italicFallback={italicFallback} />
+							))}
+						</Text>
+					),
+				)}
+			</>
+		);
+	},
+	(a, b) => a.rows === b.rows && a.margin === b.margin && a.italicFallback === b.italicFallback && samePageLines(a.lines, b.lines),
+);
 
 function SegmentText({segment, italicFallback}: {readonly segment: Segment; readonly italicFallback: ItalicFallback}) {
 	const theme = useTheme();

@@ -3,26 +3,39 @@ import {useEffect, useMemo, useState} from 'react';
 import type {Layout} from '../core/layout.js';
 import type {WordIndex} from '../core/pace.js';
 
+// Milliseconds of index work a slice may take. A key pressed meanwhile waits for the rest of the
+// slice; with a garbage collection or a stolen time slice of the machine on top, under 10 ms.
+const SLICE_MS = 4;
+// Characters of story counted in the render itself: well under a millisecond once the code is warm.
+const QUICK_CHARS = 64 * 1024;
+
 /** Builds the whole-book row count in slices of a few milliseconds, so keys are never blocked. */
 export function useWholeBookIndex(layout: Layout | undefined, words: WordIndex | undefined): boolean {
-	// A short story is counted at once, so its first frame already has page numbers.
-	const quick = useMemo(() => {
-		const deadline = Date.now() + 4;
-		return (layout?.buildIndex(deadline) ?? false) && (words?.build(deadline) ?? false);
-	}, [layout, words]);
+	// A short story is counted at once, so its first frame already has page numbers. Chosen by size,
+	// not by a time limit: on a busy machine a time limit would leave a short story's first frame
+	// without them now and then.
+	const quick = useMemo(
+		() => layout !== undefined && layout.story.text.length <= QUICK_CHARS && layout.buildIndex(Infinity) && (words?.build(Infinity) ?? true),
+		[layout, words],
+	);
 	const [ready, setReady] = useState(quick);
 	useEffect(() => {
 		setReady(quick);
 		if (!layout || quick) return;
 		let timer: NodeJS.Timeout | undefined;
 		const slice = () => {
-			// About 5 ms a slice: with a garbage collection or a frame on top, a key still waits under 10 ms.
-			const deadline = Date.now() + 5;
-			if (layout.buildIndex(deadline) && (words?.build(deadline) ?? true)) setReady(true);
-			else timer = setTimeout(slice, 0);
+			const deadline = performance.now() + SLICE_MS;
+			const done = layout.buildIndex(deadline, now) && (words?.build(deadline, now) ?? true);
+			// The frame with the page count is drawn in a task of its own, not on top of the last slice.
+			timer = setTimeout(done ? () => setReady(true) : slice, 0);
 		};
+		// A timer, not an immediate: React renders a key press in an immediate, which then runs before
+		// the next slice rather than after it.
 		timer = setTimeout(slice, 0);
 		return () => clearTimeout(timer);
 	}, [layout, words, quick]);
 	return ready;
 }
+
+// Date.now() moves in whole milliseconds: a slice measured with it may run a millisecond long.
+const now = () => performance.now();
