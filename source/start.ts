@@ -18,6 +18,7 @@ import path from 'node:path';
 import {detectColorLevel, resolveTheme} from './core/color.js';
 import {Layout} from './core/layout.js';
 import {WordIndex, timeLeft} from './core/pace.js';
+import {QUICK_CHARS, indexShortStory} from './core/quick-index.js';
 import {type PageLine, frameFor, pageLines, progressAt, statusLine} from './core/screen.js';
 import {DEFAULT_SETTINGS, type ReaderSettings, checkSettings} from './core/settings.js';
 import {type Story, chapterAt} from './core/story.js';
@@ -107,7 +108,8 @@ function tryQuickFirstPage(argv: readonly string[], env: NodeJS.ProcessEnv): Qui
 	let layout: Layout;
 	let words: WordIndex;
 	const peek = source.kind === 'file' ? STORY_CACHE.peek(source.path, statFile(source.path)) : undefined;
-	if (peek && source.kind === 'file') {
+	// (A story short enough to be counted at once is read whole: its first page has page numbers.)
+	if (peek && peek.length > QUICK_CHARS && source.kind === 'file') {
 		// A long book from the story cache: the page is drawn from the few blocks around the place,
 		// read alone, and the whole book is read once the page is on screen.
 		const place = placeOf(peek.key);
@@ -139,8 +141,7 @@ function tryQuickFirstPage(argv: readonly string[], env: NodeJS.ProcessEnv): Qui
 		layout = new Layout(story, frame.column, typography);
 		words = new WordIndex(story);
 		// As the reader's first frame does (ui/use-index.ts): a short story is counted at once.
-		const deadline = Date.now() + 4;
-		void (layout.buildIndex(deadline) && words.build(deadline));
+		indexShortStory(layout, words);
 		const page = layout.page(offset, frame.body);
 		const status = statusLine(story.title, progressAt(layout, offset, frame.body), frame.column, undefined, timeLeft(words, story, page.start, settings.pace));
 		show(paint(pageLines(layout, page.rows), status));

@@ -2,22 +2,16 @@
 import {useEffect, useMemo, useState} from 'react';
 import type {Layout} from '../core/layout.js';
 import type {WordIndex} from '../core/pace.js';
+import {indexShortStory} from '../core/quick-index.js';
 
 // Milliseconds of index work a slice may take. A key pressed meanwhile waits for the rest of the
 // slice; with a garbage collection or a stolen time slice of the machine on top, under 10 ms.
 const SLICE_MS = 4;
-// Characters of story counted in the render itself: well under a millisecond once the code is warm.
-const QUICK_CHARS = 64 * 1024;
 
 /** Builds the whole-book row count in slices of a few milliseconds, so keys are never blocked. */
 export function useWholeBookIndex(layout: Layout | undefined, words: WordIndex | undefined): boolean {
-	// A short story is counted at once, so its first frame already has page numbers. Chosen by size,
-	// not by a time limit: on a busy machine a time limit would leave a short story's first frame
-	// without them now and then.
-	const quick = useMemo(
-		() => layout !== undefined && layout.story.text.length <= QUICK_CHARS && layout.buildIndex(Infinity) && (words?.build(Infinity) ?? true),
-		[layout, words],
-	);
+	// A short story is counted at once, so its first frame already has page numbers.
+	const quick = useMemo(() => layout !== undefined && indexShortStory(layout, words), [layout, words]);
 	const [ready, setReady] = useState(quick);
 	useEffect(() => {
 		setReady(quick);
