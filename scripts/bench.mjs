@@ -292,6 +292,7 @@ async function measureIndex(large) {
 	const ready = [];
 	const blocks = [];
 	const during = [];
+	const firstKey = [];
 	for (let i = 0; i < indexRuns; i++) {
 		const out = path.join(tempRoot, `probe-${i}.json`);
 		const probed = lectern([large], {extraNodeArgs: ['--import', probe], env: {LECTERN_PROBE_OUT: out}});
@@ -315,6 +316,12 @@ async function measureIndex(large) {
 		const run = lectern([large]);
 		try {
 			await run.waitFor(showsText, WAIT_MS);
+			// The first page is drawn before the interactive reader has loaded: a key pressed at once
+			// waits for it. That wait is its own row; the turns while indexing are timed after it.
+			const shownBody = bodyOf(run.screen());
+			const pressed = performance.now();
+			run.write(' ');
+			firstKey.push((await run.waitFor(screen => bodyOf(screen) !== shownBody, WAIT_MS)) - pressed);
 			const deadline = performance.now() + WAIT_MS;
 			for (let k = 0; !indexed(run.screen()) && performance.now() < deadline; k++) {
 				const before = bodyOf(run.screen());
@@ -332,6 +339,7 @@ async function measureIndex(large) {
 	}
 	rows.push({section: 'first text', label: 'first text: 20 MB', samples: firstText});
 	rows.push({section: 'index', label: 'index ready after first text: 20 MB', samples: ready, target: {limit: TARGET.index, text: `< ${TARGET.index}`}});
+	rows.push({section: 'index', label: 'first key, pressed as the first page shows: 20 MB', samples: firstKey});
 	rows.push({section: 'index', label: 'longest event-loop block while indexing', samples: blocks, stat: 'max', target: {limit: TARGET.block, text: `≤ ${TARGET.block}`}});
 	rows.push({section: 'index', label: 'page turn while indexing (max)', samples: during, stat: 'max', target: {limit: TARGET.pageTurn + TARGET.block, text: `≤ ${TARGET.pageTurn + TARGET.block}`}});
 	rows.push({section: 'index', label: 'page turn while indexing (median)', samples: during, target: {limit: TARGET.pageTurn, text: `≤ ${TARGET.pageTurn}`}});

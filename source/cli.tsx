@@ -104,7 +104,9 @@ async function main(): Promise<void> {
 		// Drawn from the stored settings and place, for a plain `lectern [STORY]`: go on from there.
 		const storage = openStorage();
 		const settings = {...DEFAULT_SETTINGS, ...storage.settings()};
-		return runReader(storage, storiesDir, {source: quick.source, story: quick.story}, storage.notices.join(' ') || undefined, settings, quick);
+		// A long book is still being read from the story cache; if that failed, it is opened as usual.
+		const story = (await quick.story) ?? openStory(storage, storiesDir, quick.source);
+		return runReader(storage, storiesDir, {source: quick.source, story}, storage.notices.join(' ') || undefined, settings, quick);
 	}
 	if (cli.input[0] === 'completion') return void process.stdout.write(runCompletion(cli.input[1], storiesDir));
 	if (cli.flags.list) {
@@ -184,7 +186,7 @@ function runReader(
 	const instance = render(
 		<App
 			{...(opened ? {story: opened.story, source: opened.source, offset} : {})}
-			{...(quick ? {prepared: {layout: quick.layout, words: quick.words}} : {})}
+			{...(quick?.prepared ? {prepared: quick.prepared} : {})}
 			size={size}
 			settings={settings}
 			saveSettings={(changed) => storage.saveSettings(changed)}

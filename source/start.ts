@@ -32,12 +32,16 @@ import {paintReader} from './ui/paint.js';
 /** What the quick first page hands to the reader: the story it drew, and the terminal it set up. */
 export type QuickStart = {
 	readonly source: StorySource;
-	readonly story: Story;
+	/**
+	 * The story, or, for a long book drawn from a part of it, the whole book still being read from
+	 * the story cache (in Node's thread pool, while the reader loads); undefined if that read failed.
+	 */
+	readonly story: Story | Promise<Story | undefined>;
 	readonly offset: number;
 	/** The settings the page was drawn with (the stored ones: the quick page is never drawn with flags). */
 	readonly settings: ReaderSettings;
-	readonly layout: Layout;
-	readonly words: WordIndex;
+	/** The layout and word index of the page drawn, when it was drawn from the whole story. */
+	readonly prepared?: {readonly layout: Layout; readonly words: WordIndex};
 	/** The alternate screen, entered; raw mode is on. */
 	readonly screen: Fullscreen;
 	/** Removes the quick page's signal handlers, once the reader has its own. */
@@ -103,15 +107,15 @@ function tryQuickFirstPage(argv: readonly string[], env: NodeJS.ProcessEnv): Qui
 		quick = {screen, release: guard(screen)};
 	};
 
-	let story: Story;
+	let story: Story | Promise<Story | undefined>;
 	let offset: number;
-	let layout: Layout;
-	let words: WordIndex;
-	const peek = source.kind === 'file' ? STORY_CACHE.peek(source.path, statFile(source.path)) : undefined;
+	let prepared: QuickStart['prepared'];
+	const stamp = source.kind === 'file' ? statFile(source.path) : undefined;
+	const peek = source.kind === 'file' && stamp ? STORY_CACHE.peek(source.path, stamp) : undefined;
 	// (A story short enough to be counted at once is read whole: its first page has page numbers.)
-	if (peek && peek.length > QUICK_CHARS && source.kind === 'file') {
+	if (peek && peek.length > QUICK_CHARS && source.kind === 'file' && stamp) {
 		// A long book from the story cache: the page is drawn from the few blocks around the place,
-		// read alone, and the whole book is read once the page is on screen.
+		// read alone; the whole book is read in the background once the page is on screen.
 		const place = placeOf(peek.key);
 		if (place === undefined) return undefined;
 		offset = Math.min(place, peek.length);
@@ -124,32 +128,26 @@ function tryQuickFirstPage(argv: readonly string[], env: NodeJS.ProcessEnv): Qui
 		const percent = page.atEnd || peek.length === 0 ? 100 : Math.min(99, Math.floor((100 * start) / peek.length));
 		const chapter = chapterAt(peek.chapters, start)?.title;
 		show(paint(pageLines(partLayout, page.rows), statusLine(peek.title, chapter === undefined ? {percent} : {percent, chapter}, frame.column)));
-		try {
-			story = loadFileWith(source.path, textOnly);
-		} catch (error) {
-			// The entry went between the two reads (and the file is not plain text): the reader opens it.
-			quick?.release();
-			throw error;
-		}
-		layout = new Layout(story, frame.column, typography);
-		words = new WordIndex(story);
+		story = STORY_CACHE.readLater(source.path, stamp);
 	} else {
-		story = source.kind === 'bundled' ? loadBundled(storiesDir, source.id) : withProgressLine(source, () => loadFileWith(source.path, textOnly));
-		const place = placeOf(story.key);
+		const whole = source.kind === 'bundled' ? loadBundled(storiesDir, source.id) : withProgressLine(source, () => loadFileWith(source.path, textOnly));
+		const place = placeOf(whole.key);
 		if (place === undefined) return undefined;
 		offset = place;
-		layout = new Layout(story, frame.column, typography);
-		words = new WordIndex(story);
+		const layout = new Layout(whole, frame.column, typography);
+		const words = new WordIndex(whole);
 		// As the reader's first frame does (ui/use-index.ts): a short story is counted at once.
 		indexShortStory(layout, words);
 		const page = layout.page(offset, frame.body);
-		const status = statusLine(story.title, progressAt(layout, offset, frame.body), frame.column, undefined, timeLeft(words, story, page.start, settings.pace));
+		const status = statusLine(whole.title, progressAt(layout, offset, frame.body), frame.column, undefined, timeLeft(words, whole, page.start, settings.pace));
 		show(paint(pageLines(layout, page.rows), status));
+		story = whole;
+		prepared = {layout, words};
 	}
 	// Lets the end-to-end tests look at the quick page alone, before the reader draws over it.
 	const hold = Number(env['LECTERN_TEST_HOLD_READER_MS']);
 	if (hold > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, hold);
-	return {source, story, offset, settings, layout, words, ...quick!};
+	return {source, story, offset, settings, ...(prepared ? {prepared} : {}), ...quick!};
 }
 
 // Until the reader has its own handlers, a signal or an exit still gives the terminal back.

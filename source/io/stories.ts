@@ -9,7 +9,7 @@ import {UNTITLED, type Story, type StoryMeta} from '../core/story.js';
 import {listField, parseFrontMatter} from '../formats/frontmatter.js';
 import {parseText} from '../formats/text.js';
 import {LecternError} from './errors.js';
-import {type FileStamp, type StoryCache, NO_STORY_CACHE, cacheDir, storyCache} from './story-cache.js';
+import {FINISH_AT_EXIT_CHARS, type FileStamp, type StoryCache, NO_STORY_CACHE, cacheDir, storyCache} from './story-cache.js';
 
 /** Set by the build: a hash of the parsing code, which keys the story cache (none in tests). */
 declare const LECTERN_PARSER: string | undefined;
@@ -88,17 +88,20 @@ export function loadFileWith(file: string, parse: FileParser, cache: StoryCache 
 	const parsed = parse(readBytes(file), file);
 	if (parsed.blocks.length === 0) throw new LecternError(`${file}: has no text to read (it is empty, or only white space).`);
 	const story = parsed.meta.source ? parsed : {...parsed, meta: {...parsed.meta, source: path.resolve(file)}};
-	// Written later, off the path to the first page; at the latest, when the reader exits.
+	// Written a second later, off the path to the first page, a piece at a time; what is left when
+	// the reader quits (all of it, within the first second) is written then, after the terminal is
+	// restored, unless it is too long to make quitting wait for it.
 	if (cache !== NO_STORY_CACHE) {
-		let written = false;
-		const write = () => {
-			if (written) return;
-			written = true;
-			process.removeListener('exit', write);
-			cache.write(file, stamp, story);
+		let finishNow: (() => void) | undefined;
+		const atExit = () => {
+			clearTimeout(timer);
+			if (finishNow) finishNow();
+			else if (story.text.length <= FINISH_AT_EXIT_CHARS) cache.write(file, stamp, story);
 		};
-		setTimeout(write, 1000).unref();
-		process.once('exit', write);
+		const timer = setTimeout(() => {
+			finishNow = cache.writeInBackground(file, stamp, story, () => process.removeListener('exit', atExit));
+		}, 1000).unref();
+		process.once('exit', atExit);
 	}
 	return story;
 }

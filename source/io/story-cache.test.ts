@@ -102,6 +102,28 @@ describe('the story cache', () => {
 		expect(storyCache(path.join(dir, 'cache'), undefined).read(file, {size, mtimeMs, ino})).toBeUndefined();
 	});
 
+	it('writes a long book a piece at a time, and leaves nothing when the write is abandoned', async () => {
+		const dir = folder();
+		const cache = storyCache(dir, 'parser-1');
+		const text = 'Twö “words” and more. '.repeat(60_000);
+		const long: Story = {...story, text, blocks: [{kind: 'paragraph', start: 0, end: text.length}], spans: [{start: 5, end: 10, style: 'italic'}]};
+		const stamp = {...STAMP, size: MIN_CACHED_BYTES * 4};
+		let pieces = 0;
+		const timers = setInterval(() => pieces++, 0);
+		await new Promise<void>((resolve) => cache.writeInBackground('/books/long.txt', stamp, long, resolve));
+		clearInterval(timers);
+		// The event loop ran between pieces: the text (1.3M characters) was not written in one go.
+		expect(pieces).toBeGreaterThan(2);
+		expect(cache.read('/books/long.txt', stamp)).toEqual(long);
+		// Stopped after its first piece (a reader quitting): the rest is written at once, and whole.
+		const finishNow = cache.writeInBackground('/books/other.txt', stamp, long);
+		finishNow();
+		expect(cache.read('/books/other.txt', stamp)).toEqual(long);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(cache.read('/books/other.txt', stamp)).toEqual(long);
+		expect(readdirSync(dir)).toHaveLength(2);
+	});
+
 	it('keeps the eight entries written last', () => {
 		const dir = folder();
 		const cache = storyCache(dir, 'parser-1');

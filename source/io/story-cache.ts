@@ -12,7 +12,7 @@
  * entry) is a miss, and the file is parsed as if there were no cache. What is read back is
  * sanitised again, as text from any file is: the cache is never trusted more than the book.
  */
-import {closeSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
+import {closeSync, mkdirSync, openSync, readFile, readFileSync, readSync, readdirSync, renameSync, statSync, unlinkSync, write, writeFileSync, writeSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type {Block, Chapter, Span, Story} from '../core/story.js';
@@ -31,9 +31,18 @@ export type FileStamp = {readonly size: number; readonly mtimeMs: number; readon
 /** Reads and writes parsed stories; `undefined` from `read` means "parse it". */
 export type StoryCache = {
 	read(file: string, stamp: FileStamp): Story | undefined;
+	/** `read`, in Node's thread pool: the file is read while the caller goes on; undefined on a miss. */
+	readLater(file: string, stamp: FileStamp): Promise<Story | undefined>;
 	/** An entry opened without reading its text, to read a part of it (see `EntryPeek`). */
 	peek(file: string, stamp: FileStamp): EntryPeek | undefined;
 	write(file: string, stamp: FileStamp, story: Story): void;
+	/**
+	 * `write`, a piece at a time between other work (a long book's text is encoded and written in
+	 * 256K-character pieces, each a few milliseconds, never one long pause). Returns what to call
+	 * at exit: it writes the rest at once (or drops the entry when the rest is very long); never
+	 * half an entry.
+	 */
+	writeInBackground(file: string, stamp: FileStamp, story: Story, finished?: () => void): () => void;
 };
 
 /**
@@ -57,7 +66,7 @@ export type EntryPeek = {
 export type StoryWindow = {readonly story: Story; readonly base: number};
 
 /** A cache that never has anything: for tests, and when caching is off. */
-export const NO_STORY_CACHE: StoryCache = {read: () => undefined, peek: () => undefined, write: () => undefined};
+export const NO_STORY_CACHE: StoryCache = {read: () => undefined, readLater: async () => undefined, peek: () => undefined, write: () => undefined, writeInBackground: () => () => undefined};
 
 const KINDS: ReadonlyArray<Block['kind']> = ['paragraph', 'heading', 'break', 'note'];
 const STYLES: ReadonlyArray<Span['style']> = ['italic', 'bold'];
@@ -94,6 +103,18 @@ export function storyCache(dir: string | undefined, parser: string | undefined):
 				return undefined;
 			}
 		},
+		readLater(file, stamp) {
+			if (stamp.size < MIN_CACHED_BYTES) return Promise.resolve(undefined);
+			return new Promise((resolve) => {
+				readFile(entryFor(file), (error, bytes) => {
+					try {
+						resolve(error ? undefined : decodeEntry(bytes, path.resolve(file), stamp, parser));
+					} catch {
+						resolve(undefined);
+					}
+				});
+			});
+		},
 		peek(file, stamp) {
 			if (stamp.size < MIN_CACHED_BYTES) return undefined;
 			try {
@@ -115,8 +136,89 @@ export function storyCache(dir: string | undefined, parser: string | undefined):
 				// No cache this time: the next start parses the file again.
 			}
 		},
+		writeInBackground(file, stamp, story, finished) {
+			if (stamp.size < MIN_CACHED_BYTES) {
+				finished?.();
+				return () => undefined;
+			}
+			let fd: number;
+			let temporary: string;
+			let entry: string;
+			let position: number;
+			let encoding: Header['encoding'];
+			try {
+				mkdirSync(dir, {recursive: true});
+				entry = entryFor(file);
+				temporary = `${entry}.${process.pid}`;
+				fd = openSync(temporary, 'w');
+				const encoded = encodeHead(story, path.resolve(file), stamp, parser);
+				encoding = encoded.encoding;
+				position = writeSync(fd, encoded.head, 0, encoded.head.length, 0);
+			} catch {
+				finished?.();
+				return () => undefined;
+			}
+			let done = false;
+			// The piece being written in Node's thread pool, if any, and where.
+			let pending: {piece: Buffer; at: number} | undefined;
+			// The file is not closed while a piece may still be written to it from the thread pool: a
+			// closed descriptor's number can be given to another file (this only happens at exit).
+			const stop = (keep: boolean) => {
+				if (done) return;
+				done = true;
+				finished?.();
+				try {
+					if (!pending) closeSync(fd);
+					if (keep) {
+						renameSync(temporary, entry);
+						prune(dir);
+					} else unlinkSync(temporary);
+				} catch {
+					// No cache this time.
+				}
+			};
+			let next = 0;
+			const step = () => {
+				if (done) return;
+				if (next >= story.text.length) return stop(true);
+				const piece = Buffer.from(story.text.slice(next, next + PIECE_CHARS), encoding);
+				next += PIECE_CHARS;
+				pending = {piece, at: position};
+				write(fd, piece, 0, piece.length, position, (error) => {
+					pending = undefined;
+					if (error) return stop(false);
+					position += piece.length;
+					// A timer between pieces, so that a key press is never queued behind two of them.
+					setTimeout(step, 0).unref();
+				});
+			};
+			step();
+			// At exit nothing more runs in the background: the rest is written now (the piece in the
+			// thread pool again too, in case it does not finish), or, for a very long rest, dropped.
+			return () => {
+				if (done) return;
+				if (story.text.length - next > FINISH_AT_EXIT_CHARS) return stop(false);
+				try {
+					let at = position;
+					if (pending) at = pending.at + writeSync(fd, pending.piece, 0, pending.piece.length, pending.at);
+					for (; next < story.text.length; next += PIECE_CHARS) {
+						const piece = Buffer.from(story.text.slice(next, next + PIECE_CHARS), encoding);
+						at += writeSync(fd, piece, 0, piece.length, at);
+					}
+					stop(true);
+				} catch {
+					stop(false);
+				}
+			};
+		},
 	};
 }
+
+/** The most text left to write that a quitting reader still writes (20 MB: about 200 ms here); more is dropped. */
+export const FINISH_AT_EXIT_CHARS = 24 * 1024 * 1024;
+
+// Characters of text encoded and written at a time by writeInBackground: about 2 ms each.
+const PIECE_CHARS = 256 * 1024;
 
 /** The user's cache folder for Lectern (as the platform names it), or undefined when there is no home. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
@@ -132,6 +234,12 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.
 
 /** The entry's bytes. Exported for tests. */
 export function encodeEntry(story: Story, file: string, stamp: FileStamp, parser: string): Buffer {
+	const {head, encoding} = encodeHead(story, file, stamp, parser);
+	return Buffer.concat([head, Buffer.from(story.text, encoding)]);
+}
+
+// Everything in an entry but the text (which follows it, in `encoding`).
+function encodeHead(story: Story, file: string, stamp: FileStamp, parser: string): {head: Buffer; encoding: Header['encoding']} {
 	const spans = story.spans ?? [];
 	const numbers = new Int32Array(story.blocks.length * 4 + spans.length * 3);
 	let at = 0;
@@ -146,7 +254,7 @@ export function encodeEntry(story: Story, file: string, stamp: FileStamp, parser
 		numbers[at++] = span.end;
 		numbers[at++] = STYLES.indexOf(span.style);
 	}
-	const encoding = /^[\u0000-\u00ff]*$/.test(story.text) ? 'latin1' : 'utf16le';
+	const encoding: Header['encoding'] = /^[\u0000-\u00ff]*$/.test(story.text) ? 'latin1' : 'utf16le';
 	const header: Header = {
 		version: ENTRY_VERSION,
 		parser,
@@ -167,7 +275,7 @@ export function encodeEntry(story: Story, file: string, stamp: FileStamp, parser
 	json += ' '.repeat((4 - ((4 + headerBytes) % 4)) % 4);
 	const length = Buffer.alloc(4);
 	length.writeUInt32LE(Buffer.byteLength(json));
-	return Buffer.concat([length, Buffer.from(json), Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength), Buffer.from(story.text, encoding)]);
+	return {head: Buffer.concat([length, Buffer.from(json), Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength)]), encoding};
 }
 
 // Where the parts of an entry are, once its header has been read and checked.
