@@ -124,11 +124,26 @@ describe('the story cache', () => {
 		expect(readdirSync(dir)).toHaveLength(2);
 	});
 
-	it('keeps the eight entries written last', () => {
+	it('keeps the eight entries used last', async () => {
 		const dir = folder();
 		const cache = storyCache(dir, 'parser-1');
-		for (let i = 0; i < 11; i++) cache.write(`/books/${i}.txt`, STAMP, story);
+		// Apart in time by more than a file system's clock tick, so that their order is known.
+		const tick = () => new Promise((resolve) => setTimeout(resolve, 15));
+		for (let i = 0; i < 11; i++) {
+			cache.write(`/books/${i}.txt`, STAMP, story);
+			await tick();
+		}
 		expect(readdirSync(dir).filter((name) => name.endsWith('.story')).length).toBe(8);
+		expect(cache.read('/books/2.txt', STAMP)).toBeUndefined();
+		// The oldest one left is opened again: it outlives the ones written after it.
+		expect(cache.peek('/books/3.txt', STAMP)).toBeDefined();
+		await tick();
+		for (let i = 11; i < 17; i++) {
+			cache.write(`/books/${i}.txt`, STAMP, story);
+			await tick();
+		}
+		expect(cache.read('/books/3.txt', STAMP)).toEqual(story);
+		expect(cache.read('/books/4.txt', STAMP)).toBeUndefined();
 	});
 
 	it('is what loadFileWith reads a long book from, without parsing it again', () => {

@@ -12,7 +12,7 @@
  * entry) is a miss, and the file is parsed as if there were no cache. What is read back is
  * sanitised again, as text from any file is: the cache is never trusted more than the book.
  */
-import {closeSync, mkdirSync, openSync, readFile, readFileSync, readSync, readdirSync, renameSync, statSync, unlinkSync, write, writeFileSync, writeSync} from 'node:fs';
+import {closeSync, mkdirSync, openSync, readFile, readFileSync, readSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, write, writeFileSync, writeSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type {Block, Chapter, Span, Story} from '../core/story.js';
@@ -98,7 +98,7 @@ export function storyCache(dir: string | undefined, parser: string | undefined):
 		read(file, stamp) {
 			if (stamp.size < MIN_CACHED_BYTES) return undefined;
 			try {
-				return decodeEntry(readFileSync(entryFor(file)), path.resolve(file), stamp, parser);
+				return opened(entryFor(file), decodeEntry(readFileSync(entryFor(file)), path.resolve(file), stamp, parser));
 			} catch {
 				return undefined;
 			}
@@ -118,7 +118,7 @@ export function storyCache(dir: string | undefined, parser: string | undefined):
 		peek(file, stamp) {
 			if (stamp.size < MIN_CACHED_BYTES) return undefined;
 			try {
-				return peekEntry(entryFor(file), path.resolve(file), stamp, parser);
+				return opened(entryFor(file), peekEntry(entryFor(file), path.resolve(file), stamp, parser));
 			} catch {
 				return undefined;
 			}
@@ -448,6 +448,19 @@ function sanitizeStrings(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(sanitizeStrings);
 	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, sanitizeStrings(inner)]));
 	return value;
+}
+
+// An entry that was used is marked as used now (its modification time), so that prune keeps it.
+function opened<T>(entry: string, found: T | undefined): T | undefined {
+	if (found !== undefined) {
+		try {
+			const now = new Date();
+			utimesSync(entry, now, now);
+		} catch {
+			// Read-only cache: it is pruned by when it was written instead.
+		}
+	}
+	return found;
 }
 
 // Keeps the entries used last; the rest are deleted.
