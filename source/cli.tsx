@@ -18,7 +18,7 @@ import {findTheme, themeNames} from './core/themes.js';
 import type {Story} from './core/story.js';
 import {LecternError} from './io/errors.js';
 import {type ProgressEntry, type Storage, openStorage} from './io/storage.js';
-import {type StorySource, bundledKey, findStoriesDir, listBundled, withProgressLine} from './io/stories.js';
+import {type StorySource, bundledKey, findStoriesDir, listBundled, looksLikePath, withProgressLine} from './io/stories.js';
 import {loadSource} from './io/load.js';
 import {SIGNAL_EXIT_CODES, enterFullscreen, italicFallbackFor} from './io/terminal.js';
 import {exportTo, importFrom, listBookmarks, storyInfo} from './commands.js';
@@ -263,8 +263,7 @@ function settingsFromFlags(): Partial<ReaderSettings> {
 }
 
 function sourceFor(argument: string, storiesDir: string): StorySource {
-	const looksLikePath = /[/\\]/.test(argument) || /\.\w+$/.test(argument) || existsSync(argument);
-	if (looksLikePath) return {kind: 'file', path: path.resolve(argument)};
+	if (looksLikePath(argument) || existsSync(argument)) return {kind: 'file', path: path.resolve(argument)};
 	const ids = listBundled(storiesDir).map((story) => story.id);
 	if (!ids.includes(argument)) {
 		throw new LecternError(`No story or file "${argument}". Bundled stories: ${ids.join(', ') || 'none'}. Or give the path of a text file.`);

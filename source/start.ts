@@ -19,12 +19,12 @@ import {detectColorLevel, resolveTheme} from './core/color.js';
 import {Layout} from './core/layout.js';
 import {WordIndex, timeLeft} from './core/pace.js';
 import {QUICK_CHARS, indexShortStory} from './core/quick-index.js';
-import {type PageLine, frameFor, pageLines, progressAt, statusLine} from './core/screen.js';
+import {type PageLine, frameFor, pageLines, percentRead, progressAt, statusLine} from './core/screen.js';
 import {DEFAULT_SETTINGS, type ReaderSettings, checkSettings} from './core/settings.js';
 import {type Story, chapterAt} from './core/story.js';
 import {THEMES, findTheme} from './core/themes.js';
 import {detectFormat, fileKey, parseTextFile, refuseKnownBinaries} from './formats/detect.js';
-import {STORY_CACHE, type StorySource, findStoriesDir, listBundled, loadBundled, loadFileWith, statFile, withProgressLine} from './io/stories.js';
+import {STORY_CACHE, type StorySource, findStoriesDir, listBundled, loadBundled, loadFileWith, looksLikePath, statFile, withProgressLine} from './io/stories.js';
 import {type Data, SCHEMA_VERSION, isRecord, parseStoreFile, storePath, validRecord} from './io/store-file.js';
 import {type Fullscreen, SIGNAL_EXIT_CODES, enterFullscreen, italicFallbackFor} from './io/terminal.js';
 import {paintReader} from './ui/paint.js';
@@ -125,7 +125,7 @@ function tryQuickFirstPage(argv: readonly string[], env: NodeJS.ProcessEnv): Qui
 		const page = partLayout.page(offset - part.base, frame.body);
 		const start = page.start + part.base;
 		// As progressAt says it while the whole-book index is not ready: percent and chapter.
-		const percent = page.atEnd || peek.length === 0 ? 100 : Math.min(99, Math.floor((100 * start) / peek.length));
+		const percent = percentRead(start, peek.length, page.atEnd);
 		const chapter = chapterAt(peek.chapters, start)?.title;
 		show(paint(pageLines(partLayout, page.rows), statusLine(peek.title, chapter === undefined ? {percent} : {percent, chapter}, frame.column)));
 		story = STORY_CACHE.readLater(source.path, stamp);
@@ -204,7 +204,7 @@ function lastSource(library: Data): StorySource | undefined {
 
 // As the reader's cli.tsx reads its argument; an id that is not there is the reader's to report.
 function sourceFor(argument: string, storiesDir: string): StorySource | undefined {
-	if (/[/\\]/.test(argument) || /\.\w+$/.test(argument)) return {kind: 'file', path: path.resolve(argument)};
+	if (looksLikePath(argument)) return {kind: 'file', path: path.resolve(argument)};
 	if (listBundled(storiesDir).some((story) => story.id === argument)) return {kind: 'bundled', id: argument};
 	// Could still be a file without an extension: the reader decides.
 	return undefined;

@@ -84,8 +84,7 @@ export type Progress = {
 /** The page number, page count and percent read for the page at `offset`. */
 export function progressAt(layout: Layout, offset: number, height: number): Progress {
 	const page = layout.page(offset, height);
-	const length = layout.story.text.length;
-	const percent = page.atEnd || length === 0 ? 100 : Math.min(99, Math.floor((100 * page.start) / length));
+	const percent = percentRead(page.start, layout.story.text.length, page.atEnd);
 	const chapter = chapterAt(layout.story.chapters, page.start)?.title;
 	const row = layout.rowNumber(page.top);
 	const starts = layout.pageStarts(height);
@@ -93,6 +92,16 @@ export function progressAt(layout: Layout, offset: number, height: number): Prog
 	if (row === undefined || !starts) return base;
 	const pages = starts.length;
 	return {...base, page: page.atEnd ? pages : Math.min(pages, Math.max(1, countAtMost(starts, row))), pages};
+}
+
+/** Percent read for a page starting at `start` of `length` characters: 100 only on the last page. */
+export function percentRead(start: number, length: number, atEnd: boolean): number {
+	return atEnd || length === 0 ? 100 : Math.min(99, Math.floor((100 * start) / length));
+}
+
+/** The theme role a page row is drawn in: scene breaks and folded notes dim, headings as headings. */
+export function lineRole(line: Pick<PageLine, 'kind'>): 'dim' | 'heading' | 'text' {
+	return line.kind === 'break' || line.kind === 'note' ? 'dim' : line.kind === 'heading' ? 'heading' : 'text';
 }
 
 /** The status line: title and chapter on the left, page and percent on the right, in `width` cells. */

@@ -30,6 +30,11 @@ export function bundledKey(id: string): string {
 	return `story-${id}`;
 }
 
+/** True for an argument that names a file rather than a bundled story: it has a folder or an extension. */
+export function looksLikePath(argument: string): boolean {
+	return /[/\\]/.test(argument) || /\.\w+$/.test(argument);
+}
+
 /** Files larger than this are refused rather than read into memory. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 

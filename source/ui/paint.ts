@@ -7,8 +7,8 @@
  * Written here because nothing else can do it: Ink renders only from a React tree, and loading
  * Ink, React and Yoga is the very cost the quick first page is there to hide.
  */
-import type {ResolvedTheme, Role, RoleStyle} from '../core/color.js';
-import type {Frame, PageLine} from '../core/screen.js';
+import type {ResolvedTheme, RoleStyle} from '../core/color.js';
+import {type Frame, type PageLine, lineRole} from '../core/screen.js';
 import type {Segment} from '../core/segments.js';
 import {cellWidth} from '../core/width.js';
 import type {ItalicFallback} from './reader-view.js';
@@ -94,10 +94,6 @@ function segmentStyle(theme: ResolvedTheme, row: Style, segment: Segment, italic
 		underline: (italic && italicFallback === 'underline') || row.underline === true,
 		bold: segment.bold === true || row.bold === true,
 	};
-}
-
-function lineRole(line: PageLine): Role {
-	return line.kind === 'break' || line.kind === 'note' ? 'dim' : line.kind === 'heading' ? 'heading' : 'text';
 }
 
 /**

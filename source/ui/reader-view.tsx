@@ -1,7 +1,7 @@
 /** The reading screen: the page in its centred column, and the status line under it. */
 import {Box, Text} from 'ink';
 import {memo} from 'react';
-import {type Frame, type PageLine, samePageLines} from '../core/screen.js';
+import {type Frame, type PageLine, lineRole, samePageLines} from '../core/screen.js';
 import type {Segment} from '../core/segments.js';
 import {cellWidth} from '../core/width.js';
 import {roleProps, useTheme} from './theme.js';
@@ -58,7 +58,7 @@ const PageBody = memo(
 					!line || line.segments.length === 0 ? (
 						<Text key={i}> </Text>
 					) : (
-						<Text key={i} {...roleProps(theme, line.kind === 'break' || line.kind === 'note' ? 'dim' : line.kind === 'heading' ? 'heading' : 'text')}>
+						<Text key={i} {...roleProps(theme, lineRole(line))}>
 							{indent}
 							{line.segments.map((segment, j) => (
 								<SegmentText key={j} segment={segment} italicFallback={italicFallback} />
