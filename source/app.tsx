@@ -4,7 +4,7 @@
  */
 import {Box, useApp, useInput} from 'ink';
 import {useEffect, useMemo, useRef, useState} from 'react';
-import {type Bookmark, defaultName, snippetAt} from './core/bookmarks.js';
+import {type Bookmark, SNIPPET_CHARS, defaultName, snippetAt} from './core/bookmarks.js';
 import {commandFor, keyLabel} from './core/keymap.js';
 import {sanitize} from './core/sanitize.js';
 import {type LibraryItem} from './core/library.js';
@@ -17,7 +17,7 @@ import {search} from './core/search.js';
 import {frameFor} from './core/screen.js';
 import {DEFAULT_SETTINGS, MIN_WIDTH, type ReaderSettings, SETTING_FIELDS, widthStep} from './core/settings.js';
 import {THEMES, findTheme, nextTheme, previousTheme} from './core/themes.js';
-import {type Story} from './core/story.js';
+import {type Story, storyLength, textSlice} from './core/story.js';
 import type {Storage} from './io/storage.js';
 import type {StorySource} from './io/stories.js';
 import {RECLAIM_DELAY_MS, RECLAIM_MIN_LENGTH, reclaimMemory} from './reclaim.js';
@@ -103,7 +103,7 @@ export function App(props: AppProps) {
 	// Once a long story is open and counted, what reading it left behind is collected (once per story).
 	const reclaimed = useRef<Story | undefined>(undefined);
 	useEffect(() => {
-		if (!story || !indexReady || reclaimed.current === story || story.text.length < RECLAIM_MIN_LENGTH) return;
+		if (!story || !indexReady || reclaimed.current === story || storyLength(story) < RECLAIM_MIN_LENGTH) return;
 		const timer = setTimeout(() => {
 			reclaimed.current = story;
 			reclaimMemory();
@@ -157,7 +157,7 @@ export function App(props: AppProps) {
 		const {opened} = live.current;
 		if (!opened) return;
 		const {story, source} = opened;
-		props.marks.changeBookmarks(story.key, {title: story.title, source, length: story.text.length}, change);
+		props.marks.changeBookmarks(story.key, {title: story.title, source, length: storyLength(story)}, change);
 		setBookmarks(props.marks.bookmarks(story.key));
 	};
 	const changeSettings = (changed: Partial<ReaderSettings>, notice?: string) => {
@@ -169,12 +169,12 @@ export function App(props: AppProps) {
 		const {state, opened, layout} = live.current;
 		const prompt = state.prompt;
 		if (!prompt || !opened || !layout) return;
-		const {text} = opened.story;
 		if (prompt.purpose === 'search') {
 			dispatch({type: 'closePrompt'});
 			const query = prompt.text.trim();
 			if (!query) return;
-			dispatch({type: 'setSearch', result: search(text, query)});
+			// The whole text: for a long book kept in parts, read whole now (once).
+			dispatch({type: 'setSearch', result: search(opened.story.text, query)});
 			dispatch({type: 'searchStep', by: 1});
 			return;
 		}
@@ -187,8 +187,9 @@ export function App(props: AppProps) {
 		}
 		if (prompt.purpose === 'add') {
 			const offset = prompt.offset ?? state.offset;
-			const name = prompt.text.trim() || defaultName(text, offset);
-			const bookmark: Bookmark = {id: globalThis.crypto.randomUUID(), name, offset, snippet: snippetAt(text, offset), createdAt: Date.now()};
+			const here = textSlice(opened.story, offset, offset + SNIPPET_CHARS);
+			const name = prompt.text.trim() || defaultName(here, 0);
+			const bookmark: Bookmark = {id: globalThis.crypto.randomUUID(), name, offset, snippet: snippetAt(here, 0), createdAt: Date.now()};
 			changeBookmarks((list) => [...list, bookmark]);
 			dispatch({type: 'closePrompt'});
 			dispatch({type: 'notice', text: `Bookmarked “${name}” · ${keyLabel('B')} lists bookmarks`});
@@ -224,7 +225,7 @@ export function App(props: AppProps) {
 			case 'addBookmark': {
 				if (!opened || !layout || !frame) return;
 				const offset = layout.page(state.offset, frame.body).start;
-				dispatch({type: 'openPrompt', prompt: {purpose: 'add', text: defaultName(opened.story.text, offset), offset}});
+				dispatch({type: 'openPrompt', prompt: {purpose: 'add', text: defaultName(textSlice(opened.story, offset, offset + SNIPPET_CHARS), 0), offset}});
 				return;
 			}
 			case 'bookmarks':

@@ -15,7 +15,7 @@ import {loadHyphenation} from './core/hyphenate.js';
 import {libraryItems} from './core/library.js';
 import {DEFAULT_SETTINGS, MAX_WIDTH, MIN_WIDTH, type ReaderSettings} from './core/settings.js';
 import {findTheme, themeNames} from './core/themes.js';
-import type {Story} from './core/story.js';
+import {type Story, storyLength} from './core/story.js';
 import {LecternError} from './io/errors.js';
 import {type ProgressEntry, type Storage, openStorage} from './io/storage.js';
 import {type StorySource, bundledKey, findStoriesDir, listBundled, looksLikePath, withProgressLine} from './io/stories.js';
@@ -174,7 +174,7 @@ function runReader(
 	chalk.level = Math.max(1, chalkLevel(colorLevel)) as 1 | 2 | 3;
 	const session: Session = {};
 	const save = (story: Story, source: StorySource, offset: number) => {
-		const entry: ProgressEntry = {offset, length: story.text.length, title: story.title, source, readAt: Date.now()};
+		const entry: ProgressEntry = {offset, length: storyLength(story), title: story.title, source, readAt: Date.now()};
 		storage.saveProgress(story.key, entry);
 	};
 	const saveNow = () => {

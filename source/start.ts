@@ -33,8 +33,8 @@ import {paintReader} from './ui/paint.js';
 export type QuickStart = {
 	readonly source: StorySource;
 	/**
-	 * The story, or, for a long book drawn from a part of it, the whole book still being read from
-	 * the story cache (in Node's thread pool, while the reader loads); undefined if that read failed.
+	 * The story, or, for a long book drawn from a part of it, the whole book from the story cache
+	 * (its text read a part at a time), its blocks still being made; undefined if the entry failed.
 	 */
 	readonly story: Story | Promise<Story | undefined>;
 	readonly offset: number;
@@ -115,7 +115,7 @@ function tryQuickFirstPage(argv: readonly string[], env: NodeJS.ProcessEnv): Qui
 	// (A story short enough to be counted at once is read whole: its first page has page numbers.)
 	if (peek && peek.length > QUICK_CHARS && source.kind === 'file' && stamp) {
 		// A long book from the story cache: the page is drawn from the few blocks around the place,
-		// read alone; the whole book is read in the background once the page is on screen.
+		// read alone; the whole book's blocks are made once the page is on screen.
 		const place = placeOf(peek.key);
 		if (place === undefined) return undefined;
 		offset = Math.min(place, peek.length);
@@ -128,7 +128,7 @@ function tryQuickFirstPage(argv: readonly string[], env: NodeJS.ProcessEnv): Qui
 		const percent = percentRead(start, peek.length, page.atEnd);
 		const chapter = chapterAt(peek.chapters, start)?.title;
 		show(paint(pageLines(partLayout, page.rows), statusLine(peek.title, chapter === undefined ? {percent} : {percent, chapter}, frame.column)));
-		story = STORY_CACHE.readLater(source.path, stamp);
+		story = peek.storyLater();
 	} else {
 		const whole = source.kind === 'bundled' ? loadBundled(storiesDir, source.id) : withProgressLine(source, () => loadFileWith(source.path, textOnly));
 		const place = placeOf(whole.key);

@@ -18,11 +18,13 @@ export type Bookmark = {
 };
 
 const SNIPPET_LENGTH = 80;
+/** Characters of text after a place that `snippetAt` and `defaultName` read. */
+export const SNIPPET_CHARS = SNIPPET_LENGTH * 2;
 
 /** The text a bookmark at `offset` keeps: the next words, whitespace collapsed. */
 export function snippetAt(text: string, offset: number): string {
 	return text
-		.slice(offset, offset + SNIPPET_LENGTH * 2)
+		.slice(offset, offset + SNIPPET_CHARS)
 		.replace(/\s+/g, ' ')
 		.trim()
 		.slice(0, SNIPPET_LENGTH);

@@ -1,5 +1,5 @@
 /** The story card: what is known about a story, as lines to show (and to print as JSON). */
-import type {Story} from './story.js';
+import {type Story, textPart} from './story.js';
 
 /** A labelled value of the card; long values are wrapped by the view. */
 export type CardField = {readonly label: string; readonly value: string};
@@ -20,6 +20,17 @@ export function countWords(text: string, start = 0, end = text.length): number {
 			(c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f));
 		if (wordChar && !inWord) words++;
 		inWord = wordChar;
+	}
+	return words;
+}
+
+// Words in the story; a text kept in parts is counted a block at a time, never read whole.
+function storyWords(story: Story): number {
+	if (!story.parts) return countWords(story.text);
+	let words = 0;
+	for (const block of story.blocks) {
+		const {text, base} = textPart(story, block.start, block.end);
+		words += countWords(text, block.start - base, block.end - base);
 	}
 	return words;
 }
@@ -49,7 +60,7 @@ function buildFields(story: Story): CardField[] {
 		['Characters', list(meta.characters)],
 		['Tags', list(meta.tags)],
 		['Setting', meta.setting],
-		['Words', countWords(story.text).toLocaleString('en-US')],
+		['Words', storyWords(story).toLocaleString('en-US')],
 		['Chapters', story.chapters.length > 0 ? String(story.chapters.length) : undefined],
 		['Language', meta.language],
 		['Summary', meta.summary],

@@ -1,5 +1,5 @@
 /** "Go to": a percent of the story (`42%`, `42`% of the way) or a chapter number (`12`). */
-import type {Story} from './story.js';
+import {type Story, storyLength} from './story.js';
 
 /** The offset a go-to entry names, or a one-line reason it names none. */
 export function gotoOffset(entry: string, story: Story): number | string {
@@ -8,7 +8,7 @@ export function gotoOffset(entry: string, story: Story): number | string {
 	if (percent) {
 		const value = Number(percent[1]);
 		if (value > 100) return 'A percent goes up to 100%';
-		return Math.floor((value / 100) * story.text.length);
+		return Math.floor((value / 100) * storyLength(story));
 	}
 	const chapter = /^(?:chapter\s*)?(\d+)$/i.exec(text);
 	if (chapter) {

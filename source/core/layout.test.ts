@@ -6,7 +6,8 @@ import {MIN_HYPHENATED_LETTERS} from './hyphenate.js';
 import {Layout, type Row, isTextRow} from './layout.js';
 import {initialReaderState, readerReducer} from './reader.js';
 import {pageLines} from './screen.js';
-import {ALL_TYPOGRAPHIES, storyArbitrary, typographyName} from './story-arbitraries.js';
+import {ALL_TYPOGRAPHIES, inParts, storyArbitrary, typographyName} from './story-arbitraries.js';
+import {WordIndex} from './pace.js';
 import {type Story, blockIndexAt} from './story.js';
 import {MAX_GAP, type Typography} from './typeset.js';
 import {CHARS_PER_CHECK} from './slice-clock.js';
@@ -232,6 +233,28 @@ describe.each(typographies)('Layout set %s', (_name, typography) => {
 				});
 			}),
 			{numRuns: 60},
+		);
+	});
+
+	it('lays out a text kept in parts (a long book from the story cache) as the whole text, without reading it whole', () => {
+		fc.assert(
+			fc.property(storyArbitrary, fc.integer({min: 8, max: 80}), fc.integer({min: 1, max: 40}), fc.integer({min: 2, max: 25}), (s, width, chars, height) => {
+				const whole = new Layout(s, width, typography);
+				const parted = new Layout(inParts(s, chars), width, typography);
+				s.blocks.forEach((_, b) => {
+					expect(parted.rows(b)).toEqual(whole.rows(b));
+					expect(pageLines(parted, parted.rows(b), [{start: 3, end: 9}])).toEqual(pageLines(whole, whole.rows(b), [{start: 3, end: 9}]));
+				});
+				expect(parted.buildIndex(Number.POSITIVE_INFINITY)).toBe(true);
+				expect(whole.buildIndex(Number.POSITIVE_INFINITY)).toBe(true);
+				expect(parted.totalRows()).toBe(whole.totalRows());
+				expect(parted.pageStarts(height)).toEqual(whole.pageStarts(height));
+				const words = new WordIndex(inParts(s, chars));
+				const wholeWords = new WordIndex(s);
+				expect(words.build(Number.POSITIVE_INFINITY) && wholeWords.build(Number.POSITIVE_INFINITY)).toBe(true);
+				expect(words.wordsBefore(s.text.length)).toBe(wholeWords.wordsBefore(s.text.length));
+			}),
+			{numRuns: 40},
 		);
 	});
 

@@ -4,7 +4,7 @@
  * slices on demand.
  */
 import {sliceClock} from './slice-clock.js';
-import {type Story, blockIndexAt} from './story.js';
+import {type Story, blockIndexAt, storyLength} from './story.js';
 import {DEFAULT_TYPOGRAPHY, type Row, type Typography, countBlockRows, leadingBlanks, typesetBlock} from './typeset.js';
 
 /** One row of the laid-out story (defined with the typesetting that makes it). */
@@ -91,7 +91,7 @@ export class Layout {
 	offsetAt(cursor: Cursor): number {
 		const text = this.nextText(cursor);
 		if (text) return this.row(text).start;
-		return this.story.text.length;
+		return storyLength(this.story);
 	}
 
 	/** The row a cursor points at. */
@@ -159,8 +159,8 @@ export class Layout {
 			rows,
 			top,
 			atEnd,
-			start: textRows[0]?.start ?? this.story.text.length,
-			end: atEnd ? this.story.text.length : (textRows.at(-1)?.end ?? this.story.text.length),
+			start: textRows[0]?.start ?? storyLength(this.story),
+			end: atEnd ? storyLength(this.story) : (textRows.at(-1)?.end ?? storyLength(this.story)),
 		};
 	}
 

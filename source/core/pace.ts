@@ -2,7 +2,7 @@
  * Time left: words left in the chapter and the story, at the reader's own pace. The pace starts at
  * an average adult's silent reading speed and follows the reader's page turns of plausible length.
  */
-import {blockIndexAt, type Story} from './story.js';
+import {blockIndexAt, type Story, storyLength, textPart} from './story.js';
 import {countWords} from './card.js';
 import {sliceClock} from './slice-clock.js';
 
@@ -34,11 +34,12 @@ export class WordIndex {
 
 	/** Counts more blocks until `deadline`; true once every block is counted. */
 	build(deadline: number, now: () => number = Date.now): boolean {
-		const {blocks, text} = this.story;
+		const {blocks} = this.story;
 		const spend = sliceClock(deadline, now);
 		while (this.done < blocks.length) {
 			const block = blocks[this.done]!;
-			this.before[this.done + 1] = this.before[this.done]! + countWords(text, block.start, block.end);
+			const {text, base} = textPart(this.story, block.start, block.end);
+			this.before[this.done + 1] = this.before[this.done]! + countWords(text, block.start - base, block.end - base);
 			this.done++;
 			if (spend(block.end - block.start) && this.done < blocks.length) return false;
 		}
@@ -74,12 +75,12 @@ export function formatMinutes(minutes: number): string {
  */
 export function timeLeft(index: WordIndex, story: Story, offset: number, pace: number): string[] {
 	const here = index.wordsBefore(offset);
-	const total = index.wordsBefore(story.text.length);
+	const total = index.wordsBefore(storyLength(story));
 	if (here === undefined || total === undefined) return [];
 	const book = formatMinutes((total - here) / pace);
 	const next = story.chapters.find((chapter) => chapter.start > offset);
 	if (story.chapters.length === 0 || !story.chapters.some((chapter) => chapter.start <= offset)) return [`${book} left`];
-	const chapterEnd = index.wordsBefore(next ? next.start : story.text.length)!;
+	const chapterEnd = index.wordsBefore(next ? next.start : storyLength(story))!;
 	const chapter = `${formatMinutes((chapterEnd - here) / pace)} left in chapter`;
 	return [`${chapter} · ${book} in book`, chapter, `${book} left`];
 }

@@ -4,6 +4,7 @@
  * the reader and the quick first page (start.ts), which must draw the same first page.
  */
 import type {Layout} from './layout.js';
+import {storyLength} from './story.js';
 import type {WordIndex} from './pace.js';
 
 /** Characters of story counted at once: well under a millisecond once the code is warm. */
@@ -15,5 +16,5 @@ export const QUICK_CHARS = 64 * 1024;
  * short story's first frame without page numbers now and then.
  */
 export function indexShortStory(layout: Layout, words: WordIndex | undefined): boolean {
-	return layout.story.text.length <= QUICK_CHARS && layout.buildIndex(Infinity) && (words?.build(Infinity) ?? true);
+	return storyLength(layout.story) <= QUICK_CHARS && layout.buildIndex(Infinity) && (words?.build(Infinity) ?? true);
 }

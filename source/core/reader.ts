@@ -4,7 +4,7 @@
  */
 import type {Layout} from './layout.js';
 import {type SearchResult, step as stepSearch} from './search.js';
-import type {Chapter} from './story.js';
+import {type Chapter, storyLength} from './story.js';
 import {DEFAULT_SETTINGS, type ReaderSettings, SETTING_FIELDS} from './settings.js';
 import type {ThemeName} from './themes.js';
 
@@ -202,7 +202,7 @@ function navigate(state: ReaderState, action: Navigation, context: ReaderContext
 		case 'end':
 			return readerReducer(state, {type: 'jump', offset: layout.endOffset(height)}, context);
 		case 'goto':
-			return moveTo(state, Math.min(Math.max(0, action.offset), layout.story.text.length));
+			return moveTo(state, Math.min(Math.max(0, action.offset), storyLength(layout.story)));
 		case 'chapter': {
 			const {chapters} = layout.story;
 			const start = layout.page(state.offset, height).start;

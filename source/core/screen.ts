@@ -4,7 +4,7 @@
  */
 import {type Layout, type Row, countAtMost} from './layout.js';
 import {type Segment, rowSegments} from './segments.js';
-import {chapterAt} from './story.js';
+import {chapterAt, storyLength} from './story.js';
 import {fit} from './fit.js';
 import {cellWidth} from './width.js';
 
@@ -84,7 +84,7 @@ export type Progress = {
 /** The page number, page count and percent read for the page at `offset`. */
 export function progressAt(layout: Layout, offset: number, height: number): Progress {
 	const page = layout.page(offset, height);
-	const percent = percentRead(page.start, layout.story.text.length, page.atEnd);
+	const percent = percentRead(page.start, storyLength(layout.story), page.atEnd);
 	const chapter = chapterAt(layout.story.chapters, page.start)?.title;
 	const row = layout.rowNumber(page.top);
 	const starts = layout.pageStarts(height);

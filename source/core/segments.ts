@@ -5,7 +5,7 @@
  * bug that got a peer's indent feature reverted: its styles were applied by column).
  */
 import {SCENE_BREAK} from './layout.js';
-import type {Span, Story} from './story.js';
+import {type Span, type Story, textPart, textSlice} from './story.js';
 import {type Row, gapWidths} from './typeset.js';
 import {isBreakingSpace} from './wrap.js';
 import {fit} from './fit.js';
@@ -57,14 +57,16 @@ export function rowSegments(story: Story, row: Row, width: number, hits: readonl
 type Piece = {readonly text: string; readonly style: Style; readonly hyphen?: boolean};
 
 function styledPieces(story: Story, row: Row, bold: boolean, hits: readonly Range[]): Piece[] {
-	const {text} = story;
+	// The row's characters, from the text that holds them (a part of a long book); the loops below
+	// walk story offsets, `base` apart from offsets into `text`.
+	const {text, base} = textPart(story, row.start, row.end);
 	const {start, end} = row;
 	const styles = stylesOf(story);
 	const italic = new StyleCursor(styles.italic, start);
 	const strong = new StyleCursor(styles.bold, start);
 	const found = new StyleCursor(hits, start);
 	const styleAt = (offset: number): Style => ({italic: italic.covers(offset), bold: bold || strong.covers(offset), hit: found.covers(offset)});
-	const widths = row.stretch ? gapWidths(countGaps(text, start, end), row.stretch, row.stretchFromRight === true) : undefined;
+	const widths = row.stretch ? gapWidths(countGaps(text, start - base, end - base), row.stretch, row.stretchFromRight === true) : undefined;
 	// Most rows have no emphasis and no search match: one piece, built without a style per character
 	// (which, on the first page, before the JIT has warmed up, cost several milliseconds).
 	if (!italic.touches(end) && !strong.touches(end) && !found.touches(end)) {
@@ -73,13 +75,13 @@ function styledPieces(story: Story, row: Row, bold: boolean, hits: readonly Rang
 		let gap = 0;
 		for (let i = start; i < end; ) {
 			let j = i;
-			if (isBreakingSpace(text.charCodeAt(i))) {
-				while (j < end && isBreakingSpace(text.charCodeAt(j))) j++;
+			if (isBreakingSpace(text.charCodeAt(i - base))) {
+				while (j < end && isBreakingSpace(text.charCodeAt(j - base))) j++;
 				joined += ' '.repeat(widths?.[gap] ?? 1);
 				gap++;
 			} else {
-				while (j < end && !isBreakingSpace(text.charCodeAt(j))) j++;
-				joined += text.slice(i, j);
+				while (j < end && !isBreakingSpace(text.charCodeAt(j - base))) j++;
+				joined += text.slice(i - base, j - base);
 			}
 			i = j;
 		}
@@ -92,8 +94,8 @@ function styledPieces(story: Story, row: Row, bold: boolean, hits: readonly Rang
 	let gap = 0;
 	for (let i = start; i < end; ) {
 		let j = i;
-		if (isBreakingSpace(text.charCodeAt(i))) {
-			while (j < end && isBreakingSpace(text.charCodeAt(j))) j++;
+		if (isBreakingSpace(text.charCodeAt(i - base))) {
+			while (j < end && isBreakingSpace(text.charCodeAt(j - base))) j++;
 			const after = styleAt(j);
 			pieces.push({
 				text: ' '.repeat(widths?.[gap] ?? 1),
@@ -103,14 +105,14 @@ function styledPieces(story: Story, row: Row, bold: boolean, hits: readonly Rang
 		} else {
 			// A word is cut wherever its style changes.
 			let style = styleAt(i);
-			for (j = i + 1; j < end && !isBreakingSpace(text.charCodeAt(j)); j++) {
+			for (j = i + 1; j < end && !isBreakingSpace(text.charCodeAt(j - base)); j++) {
 				const next = styleAt(j);
 				if (sameStyle(next, style)) continue;
-				pieces.push({text: text.slice(i, j), style});
+				pieces.push({text: text.slice(i - base, j - base), style});
 				i = j;
 				style = next;
 			}
-			pieces.push({text: text.slice(i, j), style});
+			pieces.push({text: text.slice(i - base, j - base), style});
 			before = style;
 		}
 		i = j;
@@ -165,7 +167,7 @@ const FOLDED_HINT = 'a shows notes';
 
 // The folded row names the notes by their opening words: "Chapter Notes", "Summary", "Notes".
 function foldedLabel(story: Story, start: number): string {
-	const opening = story.text.slice(start, start + 60).split('\n')[0]!.trim();
+	const opening = textSlice(story, start, start + 60).split('\n')[0]!.trim();
 	return opening.length > 0 ? opening : 'Notes';
 }
 

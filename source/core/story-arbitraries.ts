@@ -3,7 +3,7 @@
  * story model so they can hold what plain text cannot (verse, author's notes, emphasis spans).
  */
 import fc from 'fast-check';
-import type {Block, Span, Story} from './story.js';
+import {type Block, type Span, type Story, partBounds} from './story.js';
 import type {Typography} from './typeset.js';
 
 /** Every combination of the typography settings: property tests run each of them. */
@@ -109,4 +109,25 @@ function buildStory(specs: readonly BlockSpec[], spanSeeds: ReadonlyArray<readon
 	}
 	spans.sort((a, b) => a.start - b.start);
 	return {key: 'k', title: 'T', text, blocks, chapters: [], meta: {}, spans};
+}
+
+/**
+ * `story` with its text kept in parts of about `chars` characters, as the story cache gives a long
+ * book. Reading its whole `text` throws: a test with it finds any code that needs all of it.
+ */
+export function inParts(story: Story, chars: number): Story {
+	const {text, blocks} = story;
+	return {
+		...story,
+		get text(): string {
+			throw new Error('the whole text was read');
+		},
+		parts: {
+			length: text.length,
+			around(start, end) {
+				const {from, to} = partBounds(blocks, text.length, start, end, chars);
+				return {text: text.slice(from, to), base: from};
+			},
+		},
+	};
 }

@@ -56,13 +56,68 @@ export type Story = {
 	readonly key: string;
 	/** The title to show; "Untitled" when the story has none. */
 	readonly title: string;
+	/**
+	 * The whole text. A story read a part at a time (`parts`) reads it whole on first use, which for
+	 * a long book is a pause and memory: what needs only some of it asks `textPart` instead.
+	 */
 	readonly text: string;
+	/** Set for a story whose text is read a part at a time (a long book from the story cache). */
+	readonly parts?: TextParts;
 	readonly blocks: readonly Block[];
 	readonly chapters: readonly Chapter[];
 	readonly meta: StoryMeta;
 	/** Italic and bold runs, sorted by start, not overlapping within one style. */
 	readonly spans?: readonly Span[];
 };
+
+/**
+ * A text read a part at a time. Blocks are never split between parts, so the part holding a
+ * block's start holds the whole block.
+ */
+export type TextParts = {
+	readonly length: number;
+	/** A part of the text holding `[start, end)`. */
+	around(start: number, end: number): TextPart;
+};
+
+/** A stretch of a story's text: `text` starts at offset `base` of the story. */
+export type TextPart = {readonly text: string; readonly base: number};
+
+/**
+ * The stretch of text a part holding `[start, end)` spans: at least `chars` characters from the
+ * start of the block that holds `start`, out to the end of the block it ends in, so a part never
+ * cuts a block (nor a character from its pair).
+ */
+export function partBounds(blocks: readonly Block[], length: number, start: number, end: number, chars: number): {from: number; to: number} {
+	const first = blocks[blockIndexAt(blocks, start)];
+	const from = first && first.start <= start && start < first.end ? first.start : Math.max(0, Math.min(start, length));
+	let to = Math.min(length, Math.max(end, from + chars));
+	const last = blocks[blockIndexAt(blocks, to - 1)];
+	if (last && last.start < to && to < last.end) to = last.end;
+	return {from, to};
+}
+
+/** Characters in the story's text (without reading a text kept in parts). */
+export function storyLength(story: Story): number {
+	return story.parts ? story.parts.length : story.text.length;
+}
+
+/**
+ * The text holding `[start, end)`, and where it starts: the whole text, or the part of a text kept
+ * in parts. Offsets into `text` are story offsets less `base`.
+ */
+export function textPart(story: Story, start: number, end: number): TextPart {
+	return story.parts ? story.parts.around(start, end) : {text: story.text, base: 0};
+}
+
+/** The story's text from `start` to `end` (clipped to the text). */
+export function textSlice(story: Story, start: number, end: number): string {
+	const length = storyLength(story);
+	const from = Math.max(0, Math.min(start, length));
+	const to = Math.max(from, Math.min(end, length));
+	const {text, base} = textPart(story, from, to);
+	return text.slice(from - base, to - base);
+}
 
 /** The title shown for a story whose title is not known. */
 export const UNTITLED = 'Untitled';

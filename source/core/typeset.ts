@@ -5,7 +5,7 @@
  * give the same rows, which is what lets the layout cache them and count them in slices.
  */
 import {wordBreaks, hyphenatesLanguage} from './hyphenate.js';
-import type {Block, Story} from './story.js';
+import {type Block, type Story, textPart} from './story.js';
 import {type Line, type WrapOptions, countLines, wrapBlock} from './wrap.js';
 
 /** How the reader wants the page set. */
@@ -54,7 +54,7 @@ export const MAX_GAP = 3;
 
 /** The rows of block `index` of `story` at `width` cells: its leading blank rows, then its lines. */
 export function typesetBlock(story: Story, index: number, width: number, typography: Typography): Row[] {
-	const {blocks, text} = story;
+	const {blocks} = story;
 	const block = blocks[index];
 	if (!block) return [];
 	const rows: Row[] = [];
@@ -70,6 +70,10 @@ export function typesetBlock(story: Story, index: number, width: number, typogra
 		return rows;
 	}
 	const kind = block.kind === 'heading' ? 'heading' : block.kind === 'note' ? 'note' : 'text';
+	// Lines are found in the text that holds the block (a part of a long book), at `base` in the story.
+	const {text, base} = textPart(story, block.start, block.end);
+	const start = block.start - base;
+	const end = block.end - base;
 	let texts = 0;
 	// Rows of text are separated by the spacing's blank rows, plus one more where a verse has an empty line.
 	const push = (row: Row, extraBlanks = 0) => {
@@ -79,16 +83,16 @@ export function typesetBlock(story: Story, index: number, width: number, typogra
 	};
 
 	if (kind === 'heading') {
-		for (const line of wrapBlock(text, block.start, block.end, width)) push({kind, start: line.start, end: line.end});
+		for (const line of wrapBlock(text, start, end, width)) push({kind, start: line.start + base, end: line.end + base});
 		return rows;
 	}
 	if (block.lineBreaks) {
-		typesetVerse(text, block, width, kind, push);
+		typesetVerse(text, start, end, base, width, kind, push);
 		return rows;
 	}
 	const indent = runsOn(blocks[index - 1], block, typography) ? indentFor(PARAGRAPH_INDENT, width) : 0;
 	const hyphenate = typography.hyphenate && hyphenatesLanguage(story.meta.language);
-	const lines = wrapBlock(text, block.start, block.end, width, {firstIndent: indent, ...(hyphenate ? {breaks: wordBreaks} : {})});
+	const lines = wrapBlock(text, start, end, width, {firstIndent: indent, ...(hyphenate ? {breaks: wordBreaks} : {})});
 	// Notes are set apart from the story, so they keep a ragged edge like verse and headings.
 	const justify = typography.justify && kind === 'text';
 	lines.forEach((line, i) => {
@@ -96,8 +100,8 @@ export function typesetBlock(story: Story, index: number, width: number, typogra
 		const stretch = justify && i < lines.length - 1 ? stretchFor(line, width - lineIndent) : 0;
 		push({
 			kind,
-			start: line.start,
-			end: line.end,
+			start: line.start + base,
+			end: line.end + base,
 			...(lineIndent > 0 ? {indent: lineIndent} : {}),
 			...(line.hyphen ? {hyphen: true} : {}),
 			// Alternating the side that gets the remainder keeps the wider spaces from stacking into rivers.
@@ -113,16 +117,17 @@ export function typesetBlock(story: Story, index: number, width: number, typogra
  * of lines matters. Any other block (verse, notes) is typeset and its rows counted.
  */
 export function countBlockRows(story: Story, index: number, width: number, typography: Typography): number {
-	const {blocks, text} = story;
+	const {blocks} = story;
 	const block = blocks[index];
 	if (!block) return 0;
 	const lead = leadingBlanks(blocks, index, typography);
 	if (block.kind === 'break') return lead + 1;
-	if (block.kind === 'heading') return lead + textRows(countLines(text, block.start, block.end, width), typography);
-	if (block.kind !== 'paragraph' || block.lineBreaks) return typesetBlock(story, index, width, typography).length;
+	if (block.kind !== 'heading' && (block.kind !== 'paragraph' || block.lineBreaks)) return typesetBlock(story, index, width, typography).length;
+	const {text, base} = textPart(story, block.start, block.end);
+	if (block.kind === 'heading') return lead + textRows(countLines(text, block.start - base, block.end - base, width), typography);
 	const indent = runsOn(blocks[index - 1], block, typography) ? indentFor(PARAGRAPH_INDENT, width) : 0;
 	const hyphenate = typography.hyphenate && hyphenatesLanguage(story.meta.language);
-	return lead + textRows(countLines(text, block.start, block.end, width, paragraphOptions(indent, hyphenate)), typography);
+	return lead + textRows(countLines(text, block.start - base, block.end - base, width, paragraphOptions(indent, hyphenate)), typography);
 }
 
 // The line breaker's options for a paragraph, made once each: the whole-book count asks for them
@@ -164,17 +169,18 @@ export function gapWidths(gaps: number, stretch: number, fromRight: boolean): nu
 	return widths;
 }
 
-// Each source line of a verse starts a row; a line too long for the column goes on under a hanging indent.
-function typesetVerse(text: string, block: Block, width: number, kind: Row['kind'], push: (row: Row, extraBlanks?: number) => void): void {
+// Each source line of a verse starts a row; a line too long for the column goes on under a hanging
+// indent. The verse is `text[start, end)`, at `base` in the story.
+function typesetVerse(text: string, start: number, end: number, base: number, width: number, kind: Row['kind'], push: (row: Row, extraBlanks?: number) => void): void {
 	const hanging = indentFor(VERSE_INDENT, width);
 	let stanzaBreak = false;
-	for (let from = block.start; from < block.end; ) {
+	for (let from = start; from < end; ) {
 		const newline = text.indexOf('\n', from);
-		const to = newline < 0 || newline >= block.end ? block.end : newline;
+		const to = newline < 0 || newline >= end ? end : newline;
 		const lines = wrapBlock(text, from, to, width, {indent: hanging});
 		if (lines.length === 0) stanzaBreak = true;
 		lines.forEach((line, i) => {
-			push({kind, start: line.start, end: line.end, ...(i > 0 && hanging > 0 ? {indent: hanging} : {})}, stanzaBreak && i === 0 ? 1 : 0);
+			push({kind, start: line.start + base, end: line.end + base, ...(i > 0 && hanging > 0 ? {indent: hanging} : {})}, stanzaBreak && i === 0 ? 1 : 0);
 		});
 		if (lines.length > 0) stanzaBreak = false;
 		from = to + 1;

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import {reanchor} from '../core/bookmarks.js';
-import type {Story} from '../core/story.js';
+import {type Story, storyLength} from '../core/story.js';
 import type {Storage} from './storage.js';
 import {loadSource} from './load.js';
 import type {StorySource} from './stories.js';
@@ -21,8 +21,8 @@ export function openStory(storage: Storage, storiesDir: string, source: StorySou
 			const [oldKey, record] = previous;
 			storage.rekey(oldKey, story.key, (old) => ({
 				...old,
-				length: story.text.length,
-				offset: old.length > 0 ? Math.min(story.text.length, Math.round((old.offset / old.length) * story.text.length)) : 0,
+				length: storyLength(story),
+				offset: old.length > 0 ? Math.min(storyLength(story), Math.round((old.offset / old.length) * storyLength(story))) : 0,
 				bookmarks: reanchor(old.bookmarks, record.length, story),
 			}));
 		}

@@ -12,10 +12,10 @@
  * entry) is a miss, and the file is parsed as if there were no cache. What is read back is
  * sanitised again, as text from any file is: the cache is never trusted more than the book.
  */
-import {closeSync, mkdirSync, openSync, readFile, readFileSync, readSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, write, writeFileSync, writeSync} from 'node:fs';
+import {closeSync, fstatSync, mkdirSync, openSync, readSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, write, writeFileSync, writeSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type {Block, Chapter, Span, Story} from '../core/story.js';
+import {type Block, type Chapter, type Span, type Story, type TextPart, type TextParts, partBounds} from '../core/story.js';
 import {safeText} from '../formats/builder.js';
 
 /** Files smaller than this parse faster than they read back (and most stories are): not cached. */
@@ -28,11 +28,15 @@ const ENTRY_VERSION = 2;
 /** What identifies the file an entry was parsed from. */
 export type FileStamp = {readonly size: number; readonly mtimeMs: number; readonly ino: number};
 
-/** Reads and writes parsed stories; `undefined` from `read` means "parse it". */
+/**
+ * Reads and writes parsed stories; `undefined` from `read` means "parse it". A story read from
+ * the cache keeps its text in the entry and reads it a part at a time (`Story.parts`): opening a
+ * long book never waits for its whole text, nor holds it in memory (20 MB of text is 41 MB as a
+ * JavaScript string, and making that string took about 180 ms on this project's CI machine class,
+ * in one block of the event loop, most of it the cost of fresh memory).
+ */
 export type StoryCache = {
 	read(file: string, stamp: FileStamp): Story | undefined;
-	/** `read`, in Node's thread pool: the file is read while the caller goes on; undefined on a miss. */
-	readLater(file: string, stamp: FileStamp): Promise<Story | undefined>;
 	/** An entry opened without reading its text, to read a part of it (see `EntryPeek`). */
 	peek(file: string, stamp: FileStamp): EntryPeek | undefined;
 	write(file: string, stamp: FileStamp, story: Story): void;
@@ -60,13 +64,17 @@ export type EntryPeek = {
 	 * they hold `chars` characters; as a story of its own, whose offsets start at `base` in the book.
 	 */
 	window(offset: number, after: number, chars: number): StoryWindow | undefined;
+	/** The whole story, its text read a part at a time; undefined when the entry proves damaged. */
+	story(): Story | undefined;
+	/** `story`, its blocks made a slice at a time between other work (a long book has tens of thousands). */
+	storyLater(): Promise<Story | undefined>;
 };
 
 /** A part of a story: `story.text` is the book's text from `base` on. */
 export type StoryWindow = {readonly story: Story; readonly base: number};
 
 /** A cache that never has anything: for tests, and when caching is off. */
-export const NO_STORY_CACHE: StoryCache = {read: () => undefined, readLater: async () => undefined, peek: () => undefined, write: () => undefined, writeInBackground: () => () => undefined};
+export const NO_STORY_CACHE: StoryCache = {read: () => undefined, peek: () => undefined, write: () => undefined, writeInBackground: () => () => undefined};
 
 const KINDS: ReadonlyArray<Block['kind']> = ['paragraph', 'heading', 'break', 'note'];
 const STYLES: ReadonlyArray<Span['style']> = ['italic', 'bold'];
@@ -94,35 +102,17 @@ type Header = {
 export function storyCache(dir: string | undefined, parser: string | undefined): StoryCache {
 	if (!dir || !parser) return NO_STORY_CACHE;
 	const entryFor = (file: string) => path.join(dir, `${pathHash(path.resolve(file))}.story`);
+	const peek = (file: string, stamp: FileStamp): EntryPeek | undefined => {
+		if (stamp.size < MIN_CACHED_BYTES) return undefined;
+		try {
+			return opened(entryFor(file), peekEntry(entryFor(file), path.resolve(file), stamp, parser));
+		} catch {
+			return undefined;
+		}
+	};
 	return {
-		read(file, stamp) {
-			if (stamp.size < MIN_CACHED_BYTES) return undefined;
-			try {
-				return opened(entryFor(file), decodeEntry(readFileSync(entryFor(file)), path.resolve(file), stamp, parser));
-			} catch {
-				return undefined;
-			}
-		},
-		readLater(file, stamp) {
-			if (stamp.size < MIN_CACHED_BYTES) return Promise.resolve(undefined);
-			return new Promise((resolve) => {
-				readFile(entryFor(file), (error, bytes) => {
-					try {
-						resolve(error ? undefined : decodeEntry(bytes, path.resolve(file), stamp, parser));
-					} catch {
-						resolve(undefined);
-					}
-				});
-			});
-		},
-		peek(file, stamp) {
-			if (stamp.size < MIN_CACHED_BYTES) return undefined;
-			try {
-				return opened(entryFor(file), peekEntry(entryFor(file), path.resolve(file), stamp, parser));
-			} catch {
-				return undefined;
-			}
-		},
+		read: (file, stamp) => peek(file, stamp)?.story(),
+		peek,
 		write(file, stamp, story) {
 			if (stamp.size < MIN_CACHED_BYTES) return;
 			try {
@@ -308,10 +298,11 @@ function int32s(bytes: Buffer, from: number, to: number): Int32Array {
 		: new Int32Array(Uint8Array.prototype.slice.call(bytes, from, to).buffer);
 }
 
-// Blocks [first, last) from the integers, rebased by `base`, checked to lie in order inside [base, base + length).
-function blocksOf(numbers: Int32Array, first: number, last: number, base: number, length: number): Block[] | undefined {
+// Blocks [first, last) from the integers, rebased by `base`, checked to lie in order inside
+// [from, base + length) (`from` is where the blocks before them ended).
+function blocksOf(numbers: Int32Array, first: number, last: number, base: number, length: number, from = base): Block[] | undefined {
 	const blocks: Block[] = [];
-	let previous = base;
+	let previous = from;
 	for (let i = first; i < last; i++) {
 		const at = i * 4;
 		const kind = KINDS[numbers[at]!];
@@ -343,33 +334,12 @@ function chaptersOf(header: Header): Chapter[] {
 	return header.chapters.map((chapter) => ({title: safeText(String(chapter.title)), start: Math.min(header.textLength, Math.max(0, Number(chapter.start) || 0))}));
 }
 
-/** The story in an entry, or undefined when the entry is not for this file as it is now. Exported for tests. */
-export function decodeEntry(bytes: Buffer, file: string, stamp: FileStamp, parser: string): Story | undefined {
-	const layout = readHeader(bytes, bytes.length, file, stamp, parser);
-	if (!layout) return undefined;
-	const {header, numbersAt, textAt} = layout;
-	const numbers = int32s(bytes, numbersAt, textAt);
-	const text = safeText(bytes.toString(header.encoding, textAt));
-	if (text.length !== header.textLength) return undefined;
-	const blocks = blocksOf(numbers, 0, header.blocks, 0, text.length);
-	const spans = header.spans === undefined ? undefined : spansOf(numbers, header.blocks, header.spans, 0, text.length, text.length);
-	if (!blocks || (header.spans !== undefined && !spans)) return undefined;
-	return {
-		key: header.key,
-		title: safeText(header.title),
-		text,
-		blocks,
-		chapters: chaptersOf(header),
-		meta: sanitizeStrings(header.meta) as Story['meta'],
-		...(spans ? {spans} : {}),
-	};
-}
-
-/** Opens the entry at `entry` to read parts of it. Exported for tests. */
+/** Opens the entry at `entry` to read parts of it; undefined when it is not for this file as it is now. Exported for tests. */
 export function peekEntry(entry: string, file: string, stamp: FileStamp, parser: string): EntryPeek | undefined {
 	const fd = openSync(entry, 'r');
+	let kept = false;
 	try {
-		const size = statSync(entry).size;
+		const size = fstatSync(fd).size;
 		const first = Buffer.alloc(Math.min(size, 64 * 1024));
 		readSync(fd, first, 0, first.length, 0);
 		let layout = readHeader(first, size, file, stamp, parser);
@@ -381,51 +351,169 @@ export function peekEntry(entry: string, file: string, stamp: FileStamp, parser:
 			layout = readHeader(head, size, file, stamp, parser);
 		}
 		if (!layout) return undefined;
-		const {header, numbersAt, textAt, bytesPerChar} = layout;
+		const {header, numbersAt, textAt} = layout;
 		const numberBytes = Buffer.alloc(textAt - numbersAt);
 		readSync(fd, numberBytes, 0, numberBytes.length, numbersAt);
 		const numbers = int32s(numberBytes, 0, numberBytes.length);
+		const source = new EntryText(fd, header.encoding, textAt, header.textLength);
+		kept = true;
 		const title = safeText(header.title);
 		const chapters = chaptersOf(header);
 		const meta = sanitizeStrings(header.meta) as Story['meta'];
+		const count = header.blocks;
+		const spanCount = header.spans;
+		const storyOf = (blocks: Block[] | undefined): Story | undefined => {
+			const spans = spanCount === undefined ? undefined : spansOf(numbers, count, spanCount, 0, header.textLength, header.textLength);
+			if (!blocks || (spanCount !== undefined && !spans)) return undefined;
+			const parts = new EntryParts(source, blocks);
+			return {
+				key: header.key,
+				title,
+				// Read whole only when something needs all of it (a search); layout reads parts.
+				get text() {
+					return parts.whole();
+				},
+				parts,
+				blocks,
+				chapters,
+				meta,
+				...(spans ? {spans} : {}),
+			};
+		};
 		return {
 			key: header.key,
 			title,
 			length: header.textLength,
 			chapters,
 			window(offset, after, chars) {
-				const count = header.blocks;
 				if (count === 0) return undefined;
-				// The block holding `offset`: the last one starting at or before it.
-				let lo = 0;
-				let hi = count - 1;
-				while (lo < hi) {
-					const mid = (lo + hi + 1) >> 1;
-					if (numbers[mid * 4 + 1]! <= offset) lo = mid;
-					else hi = mid - 1;
-				}
+				const lo = Math.max(0, blockAt(numbers, count, offset));
 				const base = numbers[lo * 4 + 1]!;
 				let last = lo + 1;
 				while (last < count && (last - lo <= after || numbers[(last - 1) * 4 + 2]! - base < chars)) last++;
 				const end = numbers[(last - 1) * 4 + 2]!;
 				if (base < 0 || end < base || end > header.textLength) return undefined;
-				const bytes = Buffer.alloc((end - base) * bytesPerChar);
-				const fd2 = openSync(entry, 'r');
-				try {
-					readSync(fd2, bytes, 0, bytes.length, textAt + base * bytesPerChar);
-				} finally {
-					closeSync(fd2);
-				}
-				const text = safeText(bytes.toString(header.encoding));
+				const text = source.read(base, end);
 				const blocks = blocksOf(numbers, lo, last, base, text.length);
-				const spans = header.spans === undefined ? undefined : spansOf(numbers, count, header.spans, base, text.length, header.textLength);
-				if (!blocks || (header.spans !== undefined && !spans)) return undefined;
+				const spans = spanCount === undefined ? undefined : spansOf(numbers, count, spanCount, base, text.length, header.textLength);
+				if (!blocks || (spanCount !== undefined && !spans)) return undefined;
 				const inside = chapters.filter((chapter) => chapter.start >= base && chapter.start < end).map((chapter) => ({...chapter, start: chapter.start - base}));
 				return {base, story: {key: header.key, title, text, blocks, chapters: inside, meta, ...(spans ? {spans} : {})}};
 			},
+			story: () => storyOf(blocksOf(numbers, 0, count, 0, header.textLength)),
+			storyLater: () =>
+				new Promise((resolve) => {
+					const blocks: Block[] = [];
+					const more = (first: number) => {
+						const last = Math.min(count, first + BLOCKS_AT_A_TIME);
+						const made = blocksOf(numbers, first, last, 0, header.textLength, blocks.at(-1)?.end ?? 0);
+						if (!made) return resolve(undefined);
+						for (const block of made) blocks.push(block);
+						if (last < count) setImmediate(more, last);
+						else resolve(storyOf(blocks));
+					};
+					more(0);
+				}),
 		};
 	} finally {
+		if (!kept) closeSync(fd);
+	}
+}
+
+// Blocks made per turn of the event loop by `storyLater`: about 2 ms.
+const BLOCKS_AT_A_TIME = 16 * 1024;
+
+// Index of the last block starting at or before `offset` (-1 when none does).
+function blockAt(numbers: Int32Array, count: number, offset: number): number {
+	let lo = -1;
+	let hi = count - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if (numbers[mid * 4 + 1]! <= offset) lo = mid;
+		else hi = mid - 1;
+	}
+	return lo;
+}
+
+// Each open entry's file is closed once nothing uses its story any more. Kept open until then, so
+// that an entry written over it meanwhile (the book changed, and another reader parsed it again)
+// never mixes its text with this one's.
+const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
+	try {
 		closeSync(fd);
+	} catch {
+		// Already closed.
+	}
+});
+
+// The text of an entry, read from the entry's open file a stretch at a time, sanitised like any text.
+class EntryText {
+	private scratch = Buffer.alloc(0);
+
+	constructor(
+		private readonly fd: number,
+		private readonly encoding: Header['encoding'],
+		private readonly textAt: number,
+		readonly length: number,
+	) {
+		closeWhenCollected.register(this, fd);
+	}
+
+	/** The text from `start` to `end`. Throws when the entry cannot be read. */
+	read(start: number, end: number): string {
+		const perChar = this.encoding === 'latin1' ? 1 : 2;
+		const size = (end - start) * perChar;
+		// Small reads share one buffer; a large one (the whole text) has its own, let go after.
+		if (size > SCRATCH_BYTES) return this.decode(Buffer.allocUnsafe(size), start, size, end - start);
+		if (this.scratch.length < size) this.scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
+		return this.decode(this.scratch, start, size, end - start);
+	}
+
+	private decode(into: Buffer, start: number, size: number, length: number): string {
+		const perChar = this.encoding === 'latin1' ? 1 : 2;
+		if (readSync(this.fd, into, 0, size, this.textAt + start * perChar) !== size) throw new Error('story cache entry cut short');
+		const text = safeText(into.toString(this.encoding, 0, size));
+		if (text.length !== length) throw new Error('story cache entry damaged');
+		return text;
+	}
+}
+
+// Characters read at a time (the index walks a long book from start to end). Kept under 64K, so
+// that a part (two bytes a character) is an ordinary young object: larger ones are each given
+// fresh memory by V8, and the index then took twice as long.
+const PART_CHARS = 16 * 1024;
+const SCRATCH_BYTES = 4 * PART_CHARS;
+// Parts kept: the one the background index is in, and a few around the page on screen.
+const PARTS_KEPT = 4;
+
+// A story's text kept in its entry (see TextParts). A part always holds whole blocks, so the part
+// that holds a block's start holds all of it, and a character is never cut from its pair.
+class EntryParts implements TextParts {
+	readonly length: number;
+	private recent: TextPart[] = [];
+	private wholeText: TextPart | undefined;
+
+	constructor(
+		private readonly source: EntryText,
+		private readonly blocks: readonly Block[],
+	) {
+		this.length = source.length;
+	}
+
+	around(start: number, end: number): TextPart {
+		if (this.wholeText) return this.wholeText;
+		for (const part of this.recent) if (part.base <= start && end <= part.base + part.text.length) return part;
+		const {from, to} = partBounds(this.blocks, this.length, start, end, PART_CHARS);
+		const part = {text: this.source.read(from, to), base: from};
+		this.recent = [part, ...this.recent.slice(0, PARTS_KEPT - 1)];
+		return part;
+	}
+
+	/** The whole text, read once. */
+	whole(): string {
+		this.wholeText ??= {text: this.source.read(0, this.length), base: 0};
+		this.recent = [];
+		return this.wholeText.text;
 	}
 }
 

@@ -11,7 +11,7 @@ import {type WordIndex, timeLeft} from '../core/pace.js';
 import {type ReaderState, chapterIndexAt} from '../core/reader.js';
 import {type Frame, fit, pageLines, progressAt, statusLine} from '../core/screen.js';
 import {hitsWithin} from '../core/search.js';
-import {type Story, chapterAt} from '../core/story.js';
+import {type Story, chapterAt, storyLength} from '../core/story.js';
 import {THEMES} from '../core/themes.js';
 import type {StorySource} from '../io/stories.js';
 import {type BookmarkRow, BookmarksView} from './bookmarks-view.js';
@@ -52,7 +52,7 @@ export function Screens({state, opened, layout, frame, items, marks, words, cols
 				chapters={opened.story.chapters}
 				current={current}
 				selected={state.contentsIndex}
-				length={opened.story.text.length}
+				length={storyLength(opened.story)}
 				cols={cols}
 				rows={rows}
 			/>
@@ -60,7 +60,7 @@ export function Screens({state, opened, layout, frame, items, marks, words, cols
 	}
 	const prompt = state.prompt ? (width: number) => promptLine(state.prompt!, width) : undefined;
 	if (state.overlay === 'bookmarks' && opened) {
-		const length = Math.max(1, opened.story.text.length);
+		const length = Math.max(1, storyLength(opened.story));
 		const rowsOf: BookmarkRow[] = marks.map((bookmark) => {
 			const chapter = chapterAt(opened.story.chapters, bookmark.offset)?.title;
 			return {bookmark, percent: Math.min(100, Math.floor((100 * bookmark.offset) / length)), ...(chapter ? {chapter} : {})};
