@@ -100,10 +100,11 @@ export function App(props: AppProps) {
 	const story = opened?.story;
 	const {layout, words, indexReady} = useStoryLayout(story, column, settings, props.prepared);
 	const lastTurn = useRef({at: Date.now(), savedPace: settings.pace});
-	// Once a long story is open and counted, what reading it left behind is collected (once per story).
+	// Once a long story is open and counted, what parsing it left behind is collected (once per story;
+	// a story read from the cache in parts left nothing of the kind).
 	const reclaimed = useRef<Story | undefined>(undefined);
 	useEffect(() => {
-		if (!story || !indexReady || reclaimed.current === story || storyLength(story) < RECLAIM_MIN_LENGTH) return;
+		if (!story || !indexReady || reclaimed.current === story || story.parts || storyLength(story) < RECLAIM_MIN_LENGTH) return;
 		const timer = setTimeout(() => {
 			reclaimed.current = story;
 			reclaimMemory();

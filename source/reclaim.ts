@@ -13,22 +13,17 @@ export const RECLAIM_MIN_LENGTH = 1 << 20;
 /** How long after the page count appears the collection runs, so that it never holds back that frame. */
 export const RECLAIM_DELAY_MS = 100;
 
-/**
- * How long after that a young collection follows. Parsing a long book grows V8's young generation
- * to its maximum (32 MB); V8 shrinks it only in a young collection that finds little was allocated
- * in the last five seconds, and an idle reader allocates too little to ever run one.
- */
-export const YOUNG_DELAY_MS = 6000;
-
-type Collector = (options?: {type: 'major' | 'minor'}) => void;
+type Collector = () => void;
 
 let collect: Collector | undefined;
 
-/** Runs one full garbage collection now (about 10 ms for War and Peace, 20 ms for a 20 MB story) and a young one later. */
+/**
+ * Runs one full garbage collection now (about 10 ms for War and Peace, 20 ms for a 20 MB story).
+ * The young generation needs none: it is kept at its starting size (see the entry, scripts/code-cache.mjs).
+ */
 export function reclaimMemory(): void {
 	collect ??= garbageCollector();
 	collect();
-	setTimeout(() => collect!({type: 'minor'}), YOUNG_DELAY_MS).unref();
 }
 
 // Node's `gc` exists only in contexts created while --expose-gc is set: set it for one new

@@ -4,7 +4,7 @@
  * quick page, looks at every cell (character, colours, attributes), and compares it with what Ink
  * alone draws for the same story, place, settings and terminal (LECTERN_QUICK_START=0).
  */
-import {mkdirSync, readdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readdirSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {type PtyRun, spawnPty} from '../scripts/pty-harness.mjs';
@@ -126,6 +126,29 @@ describe('the quick first page', () => {
 		writeFileSync(file, STORY.replace('The _first_ chapter', 'A _new_ chapter, it').repeat(1500).slice(0, STORY.length * 1500));
 		const changed = await settledCells([file], dir, env, {cols: 100, rows: 30}, true);
 		expect(changed.run.screenText()).toContain('A new chapter, it opens here');
+	});
+
+	it('keeps the code caches it made: the second start compiles nothing again', async () => {
+		const dir = config();
+		const env = {XDG_CONFIG_HOME: dir, XDG_CACHE_HOME: path.join(dir, 'cache')};
+		const caches = () =>
+			readdirSync(path.join(dir, 'cache', 'lectern'))
+				.filter((name) => name.startsWith('code-'))
+				.map((name) => `${name} ${statSync(path.join(dir, 'cache', 'lectern', name)).mtimeMs}`)
+				.sort();
+		const made: string[][] = [];
+		for (let i = 0; i < 2; i++) {
+			const run = track(spawnPty(process.execPath, [bundle, 'buffy-angel-untitled'], {cols: 100, rows: 30, env}));
+			await run.waitFor(status(/1 of \d+/), 10_000);
+			// A cache is written 1.5 s into a session (the first page's code compiled by then).
+			await new Promise((resolve) => setTimeout(resolve, 2000));
+			run.write('q');
+			expect((await run.waitForExit(10_000)).exitCode).toBe(0);
+			made.push(caches());
+		}
+		// One full cache per script; V8 accepted both the second time (a rejected one is written again).
+		expect(made[0]!.filter((entry) => /\.bin /.test(entry) && !entry.includes('-partial'))).toHaveLength(2);
+		expect(made[1]).toEqual(made[0]);
 	});
 
 	it('reopens on the same page: the place from the last run, with no argument', async () => {
