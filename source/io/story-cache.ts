@@ -420,8 +420,8 @@ export function peekEntry(entry: string, file: string, stamp: FileStamp, parser:
 	}
 }
 
-// Blocks made per turn of the event loop by `storyLater`: about 2 ms.
-const BLOCKS_AT_A_TIME = 16 * 1024;
+// Blocks made per turn of the event loop by `storyLater`: about a millisecond.
+const BLOCKS_AT_A_TIME = 4 * 1024;
 
 // Index of the last block starting at or before `offset` (-1 when none does).
 function blockAt(numbers: Int32Array, count: number, offset: number): number {
