@@ -13,7 +13,7 @@ import {cardFields} from './core/card.js';
 import {type ColorLevel, resolveTheme} from './core/color.js';
 import {gotoOffset} from './core/goto.js';
 import {updatePace} from './core/pace.js';
-import {search} from './core/search.js';
+import {searchStory} from './core/search.js';
 import {frameFor} from './core/screen.js';
 import {DEFAULT_SETTINGS, MIN_WIDTH, type ReaderSettings, SETTING_FIELDS, widthStep} from './core/settings.js';
 import {THEMES, findTheme, nextTheme, previousTheme} from './core/themes.js';
@@ -174,8 +174,7 @@ export function App(props: AppProps) {
 			dispatch({type: 'closePrompt'});
 			const query = prompt.text.trim();
 			if (!query) return;
-			// The whole text: for a long book kept in parts, read whole now (once).
-			dispatch({type: 'setSearch', result: search(opened.story.text, query)});
+			dispatch({type: 'setSearch', result: searchStory(opened.story, query)});
 			dispatch({type: 'searchStep', by: 1});
 			return;
 		}

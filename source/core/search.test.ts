@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {firstAtOrAfter, hitsWithin, queryPattern, search, step} from './search.js';
+import {firstAtOrAfter, hitsWithin, queryPattern, search, searchStory, step} from './search.js';
+import {inParts, storyArbitrary} from './story-arbitraries.js';
 
 describe('search', () => {
 	const text = 'The cat sat.\nThe CAT ran across\nthe mat, and the\n  cat slept.';
@@ -52,5 +54,31 @@ describe('search across punctuation', () => {
 	it('finds "Mr. Darcy" for "mr darcy", and words joined by a hyphen or a dash', () => {
 		expect(search('said Mr. Darcy, and Mr Darcy', 'mr darcy').starts.length).toBe(2);
 		expect(search('a well-known fact', 'well known').starts.length).toBe(1);
+	});
+});
+
+describe('search of a text kept in parts', () => {
+	it('finds what the whole text gives, across parts and paragraphs, without reading it whole', () => {
+		fc.assert(
+			fc.property(storyArbitrary, fc.integer({min: 1, max: 30}), fc.nat(), fc.integer({min: 1, max: 3}), (story, chars, seed, count) => {
+				// A query of one to three words of the story, from any place: often across a paragraph's end.
+				const words = story.text.split(/[\s\p{P}]+/u).filter(Boolean);
+				const from = words.length === 0 ? 0 : seed % words.length;
+				const query = words.slice(from, from + count).join(' ') || 'the';
+				const whole = search(story.text, query);
+				const parted = searchStory(inParts(story, chars), query);
+				expect([...parted.starts]).toEqual([...whole.starts]);
+				expect([...parted.ends]).toEqual([...whole.ends]);
+			}),
+			{numRuns: 300},
+		);
+	});
+
+	it('never finds again, in the next part, a match that runs on from the last one', () => {
+		const text = 'la\n\nla la';
+		const story = {key: 'k', title: 't', text, blocks: [{kind: 'paragraph' as const, start: 0, end: 2}, {kind: 'paragraph' as const, start: 4, end: 9}], chapters: [], meta: {}};
+		expect([...search(text, 'la la').starts]).toEqual([0]);
+		expect([...searchStory(inParts(story, 1), 'la la').starts]).toEqual([0]);
+		expect([...searchStory(inParts(story, 1), 'la').starts]).toEqual([0, 4, 7]);
 	});
 });

@@ -3,6 +3,8 @@
  * and any run of whitespace (hyphenation is never in the text: the layout adds its hyphens).
  */
 
+import {type Story, storyLength, textPart, textSlice} from './story.js';
+
 /** A match: offsets of its first character and just past its last. */
 export type Hit = {readonly start: number; readonly end: number};
 
@@ -36,6 +38,40 @@ export function search(text: string, query: string): SearchResult {
 			ends.push(match.index + match[0].length);
 			if (match[0].length === 0) pattern.lastIndex++;
 		}
+	}
+	return {query, starts: Int32Array.from(starts), ends: Int32Array.from(ends)};
+}
+
+// Characters past the end of a part that its search also reads: a match that starts in one part
+// and runs into the next (a phrase across two paragraphs) is found, unless it is longer than this.
+const PART_OVERLAP = 4096;
+
+/**
+ * `search` over a story's text. A text kept in parts (a long book from the story cache) is searched
+ * a part at a time, so the whole of it is never read into memory; the matches are the same.
+ */
+export function searchStory(story: Story, query: string): SearchResult {
+	if (!story.parts) return search(story.text, query);
+	const pattern = queryPattern(query);
+	const starts: number[] = [];
+	const ends: number[] = [];
+	const length = storyLength(story);
+	// Matches do not overlap: each search starts past the end of the last match found.
+	let lastEnd = 0;
+	for (let at = 0; pattern && at < length; ) {
+		const part = textPart(story, at, at);
+		const partEnd = part.base + part.text.length;
+		if (partEnd <= at) break;
+		const window = part.text + textSlice(story, partEnd, partEnd + PART_OVERLAP);
+		pattern.lastIndex = Math.max(at, lastEnd) - part.base;
+		// A match is found by the part it starts in.
+		for (let match = pattern.exec(window); match && part.base + match.index < partEnd; match = pattern.exec(window)) {
+			starts.push(part.base + match.index);
+			lastEnd = part.base + match.index + match[0].length;
+			ends.push(lastEnd);
+			if (match[0].length === 0) pattern.lastIndex++;
+		}
+		at = partEnd;
 	}
 	return {query, starts: Int32Array.from(starts), ends: Int32Array.from(ends)};
 }
