@@ -1,8 +1,10 @@
 // Preloaded by the benchmark (`node --import ./scripts/bench-probe.mjs dist/lectern.js ...`) to find
-// how long the app's event loop is blocked, without any measuring code in the app itself. A 1 ms
+// how long the app's event loop is blocked, with no measuring code in the app but one performance
+// mark, where the whole-book index starts (source/ui/use-index.ts). A 1 ms
 // interval notes every gap longer than 2 ms between its ticks; at exit the blocks are written to
-// $LECTERN_PROBE_OUT as JSON: {timeOrigin, blocks: [[start, duration], ...], gcs: [[start, duration], ...]},
-// times in ms since timeOrigin; gcs are the garbage collections longer than 2 ms, to tell them apart.
+// $LECTERN_PROBE_OUT as JSON: {timeOrigin, blocks: [[start, duration], ...], gcs: [[start, duration], ...],
+// marks: [[name, time], ...]}, times in ms since timeOrigin; gcs are the garbage collections longer
+// than 2 ms, to tell them apart; marks are the app's performance marks (the whole-book index's start).
 import fs from 'node:fs';
 import {PerformanceObserver, performance} from 'node:perf_hooks';
 
@@ -22,5 +24,9 @@ if (out) {
 	new PerformanceObserver((list) => {
 		for (const entry of list.getEntries()) if (entry.duration > 2) gcs.push([Number(entry.startTime.toFixed(2)), Number(entry.duration.toFixed(2))]);
 	}).observe({entryTypes: ['gc']});
-	process.on('exit', () => fs.writeFileSync(out, JSON.stringify({timeOrigin: performance.timeOrigin, blocks, gcs})));
+	const marks = [];
+	new PerformanceObserver((list) => {
+		for (const entry of list.getEntries()) marks.push([entry.name, Number(entry.startTime.toFixed(2))]);
+	}).observe({entryTypes: ['mark']});
+	process.on('exit', () => fs.writeFileSync(out, JSON.stringify({timeOrigin: performance.timeOrigin, blocks, gcs, marks})));
 }
