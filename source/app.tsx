@@ -76,7 +76,7 @@ function diff(before: ReaderSettings, after: ReaderSettings): Partial<ReaderSett
 
 // A key name that stands for typed text: one printable character (named keys are longer).
 function isText(name: string): boolean {
-	return name === 'space' || Array.from(name).length === 1;
+	return name === 'space' || (Array.from(name).length === 1 && !/\p{Cc}/u.test(name));
 }
 
 /** The reader application. */

@@ -28,5 +28,12 @@ export function keyName(input: string, key: Key): string {
 	if (key.backspace || key.delete) return 'backspace';
 	if (key.ctrl && input) return `ctrl+${input.toLowerCase()}`;
 	if (input === ' ') return 'space';
+	// A control character among other keys in one read, where Ink names none of them: named as
+	// Ink names it alone, so that it is never taken for a typed character.
+	const code = input.length === 1 ? input.charCodeAt(0) : -1;
+	if (code === 0x1b) return 'escape';
+	if (code === 0x09) return 'tab';
+	if (code === 0x7f || code === 0x08) return 'backspace';
+	if (code >= 0 && code < 0x20) return `ctrl+${String.fromCharCode(code + 0x60)}`;
 	return input;
 }
