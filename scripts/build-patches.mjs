@@ -10,6 +10,15 @@
 //    builds three Sets to compare the styles of each cell with the one before: about 3000 times a
 //    frame. When the two cells have the same styles the difference is empty; the patch sees that
 //    with a plain comparison and skips the Sets. The output is the same string.
+// 3. Each frame, Ink's Output made 3000 blank cells (each with its own empty style list), split
+//    every line into graphemes with Intl.Segmenter, gave every character a copy of its style list,
+//    and forgot all of it for the next frame: about 2 MB of garbage a page turn, which on a small
+//    young generation (see the entry, scripts/code-cache.mjs) meant two or three collections a
+//    turn. The patch shares one frozen blank cell and one style list per run of characters, keeps
+//    the line and width caches from frame to frame (emptied when they grow large), and reads a
+//    line made only of characters that are each a grapheme of their own (printable ASCII,
+//    Latin-1, general punctuation) and SGR codes without the segmenter. Anything else takes the
+//    original path; the tokens are the same either way (a test compares the two).
 import {readFileSync} from 'node:fs';
 
 /** Replaces `search` in `source` exactly once, or fails the build naming the patch. */
@@ -90,7 +99,72 @@ export const dependencyPatches = {
 				'}',
 				'',
 			].join('\n');
+			source = replaceOnce(source, 'styles: [...codes],', 'styles: codes, // (never changed in place: each ANSI code makes a new list)', 'ink shared styles');
+			return {contents: source, loader: 'js'};
+		});
+
+		// 3. Ink's frames: fewer allocations.
+		build.onLoad({filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/}, ({path}) => {
+			let source = readFileSync(path, 'utf8');
+			source = replaceOnce(source, 'export function tokenize(str, endChar = Number.POSITIVE_INFINITY) {\n', 'export function tokenize(str, endChar = Number.POSITIVE_INFINITY) {\n    const simple = tokenizeSimple(str, endChar);\n    if (simple) return simple;\n', 'ink simple lines');
+			source += SIMPLE_TOKENIZER;
+			return {contents: source, loader: 'js'};
+		});
+		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, ({path}) => {
+			let source = readFileSync(path, 'utf8');
+			source = replaceOnce(
+				source,
+				"row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
+				'row.push(BLANK_CELL);',
+				'ink blank cells',
+			);
+			source = replaceOnce(source, '    caches = new OutputCaches();', '    caches = sharedOutputCaches();', 'ink caches kept');
+			source += SHARED_CACHES;
 			return {contents: source, loader: 'js'};
 		});
 	},
 };
+
+// Appended to tokenize.js: the tokens `tokenize` gives, for a line whose every character is a
+// grapheme by itself and one cell wide, and whose escapes are all SGR codes; undefined otherwise.
+const SIMPLE_TOKENIZER = `
+export function tokenizeSimple(str, endChar = Number.POSITIVE_INFINITY) {
+    // The whole line is checked first: a character past endChar can still join the one before it.
+    for (let index = 0; index < str.length; index++) {
+        const c = str.charCodeAt(index);
+        if (c === 27) {
+            const code = str.charCodeAt(index + 1) === CSI ? parseSGRSequence(str, index) : undefined;
+            if (!code) return undefined;
+            index += code.length - 1;
+        } else if (!((c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e))) {
+            return undefined;
+        }
+    }
+    const ret = [];
+    let visible = 0;
+    for (let index = 0; index < str.length; index++) {
+        if (str.charCodeAt(index) === 27) {
+            const code = parseSGRSequence(str, index);
+            for (const individualCode of splitCompoundSGRSequences(code)) {
+                ret.push({ type: "ansi", code: individualCode, endCode: getEndCode(individualCode) });
+            }
+            index += code.length - 1;
+            continue;
+        }
+        ret.push({ type: "char", value: str[index], fullWidth: false });
+        visible += 1;
+        if (visible >= endChar) break;
+    }
+    return ret;
+}
+`;
+
+// Appended to Ink's output.js.
+const SHARED_CACHES = `
+const BLANK_CELL = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });
+let sharedCaches;
+function sharedOutputCaches() {
+    if (!sharedCaches || sharedCaches.styledChars.size > 2000 || sharedCaches.widths.size > 20000 || sharedCaches.blockWidths.size > 2000) sharedCaches = new OutputCaches();
+    return sharedCaches;
+}
+`;

@@ -1,0 +1,68 @@
+/**
+ * The build patches Ink's frame code (scripts/build-patches.mjs) for speed only: what a frame
+ * looks like must not change. These tests bundle the same code with and without the patches and
+ * compare what each gives.
+ */
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {build} from 'esbuild';
+import fc from 'fast-check';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {dependencyPatches} from '../scripts/build-patches.mjs';
+import {root} from './lectern.js';
+
+type Token = {type: string; value?: string; code?: string; fullWidth?: boolean};
+type Frame = {write(x: number, y: number, text: string, options: {transformers: Array<(line: string, index: number) => string>}): void; get(): {output: string; height: number}};
+type Bundle = {tokenize(text: string, endChar?: number): Token[]; Output: new (options: {width: number; height: number}) => Frame};
+
+// Ink's output.js is not among its package's exports: it is bundled from its path.
+const ENTRY = `export {tokenize} from '@alcalzone/ansi-tokenize'; export {default as Output} from ${JSON.stringify(path.join(root, 'node_modules', 'ink', 'build', 'output.js'))};`;
+const folder = mkdtempSync(path.join(tmpdir(), 'lectern-patches-'));
+let patched: Bundle;
+let original: Bundle;
+
+async function load(name: string, plugins: Parameters<typeof build>[0]['plugins']): Promise<Bundle> {
+	const outfile = path.join(folder, `${name}.mjs`);
+	await build({stdin: {contents: ENTRY, resolveDir: root, loader: 'js'}, bundle: true, platform: 'node', format: 'esm', outfile, plugins, logLevel: 'silent'});
+	return (await import(pathToFileURL(outfile).href)) as Bundle;
+}
+
+beforeAll(async () => {
+	[patched, original] = await Promise.all([load('patched', [dependencyPatches]), load('original', [])]);
+}, 60_000);
+afterAll(() => rmSync(folder, {recursive: true, force: true}));
+
+// Pieces of lines as Ink writes them: words, punctuation, accents, SGR codes (plain and compound),
+// and what the fast path must leave to the segmenter: combining marks, wide characters, emoji with
+// joiners and variation selectors, CRLF, C1 CSI, a link, a broken escape.
+const PIECES = ['the', ' ', 'Café', '“quoted”', '—', '…', '‼', '\u00AD', '\u001B[1m', '\u001B[22m', '\u001B[38;5;214m', '\u001B[39m', '\u001B[1;3;31m', '\u001B[0m', '\u001B[38;2;1;2;3m', 'e\u0301', '漢字', '👩\u200D💻', '❤\uFE0F', '🇫🇷', '\r\n', '\u009B31m', '\u001B]8;;https://x.test\u0007link\u001B]8;;\u0007', '\u001B[', '\u001B[2J', 'ж'];
+const line = fc.array(fc.constantFrom(...PIECES), {maxLength: 24}).map((pieces) => pieces.join(''));
+
+describe('build patches for Ink frames', () => {
+	it('tokenize gives the same tokens with the patches as without', () => {
+		fc.assert(
+			fc.property(line, fc.option(fc.integer({min: 1, max: 30}), {nil: undefined}), (text, endChar) => {
+				expect(patched.tokenize(text, endChar)).toEqual(original.tokenize(text, endChar));
+			}),
+			{numRuns: 2000},
+		);
+	});
+
+	it('draws the same frames, frame after frame (caches kept between frames)', () => {
+		fc.assert(
+			fc.property(fc.array(fc.array(fc.tuple(fc.nat({max: 30}), fc.nat({max: 6}), line), {maxLength: 8}), {minLength: 1, maxLength: 4}), (frames) => {
+				for (const writes of frames) {
+					const [a, b] = [new patched.Output({width: 40, height: 8}), new original.Output({width: 40, height: 8})];
+					for (const [x, y, text] of writes) {
+						a.write(x, y, text, {transformers: []});
+						b.write(x, y, text, {transformers: []});
+					}
+					expect(a.get()).toEqual(b.get());
+				}
+			}),
+			{numRuns: 300},
+		);
+	});
+});
