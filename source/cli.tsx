@@ -217,7 +217,8 @@ function runReader(
 				// Already unmounted.
 			}
 			screen.restore();
-			if (error) process.stderr.write(`lectern: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+			// An expected failure says what to do in one line; anything else is a bug, with its stack.
+			if (error) process.stderr.write(`lectern: ${error instanceof LecternError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 			process.exit(code);
 		}
 	};

@@ -1,4 +1,4 @@
-import {mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -11,6 +11,7 @@ import {WordIndex} from '../core/pace.js';
 import {cardFields} from '../core/card.js';
 import {MIN_CACHED_BYTES, cacheDir, encodeEntry, type FileStamp, peekEntry, storyCache} from './story-cache.js';
 import {loadFileWith} from './stories.js';
+import {LecternError} from './errors.js';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -252,6 +253,19 @@ describe('the story cache', () => {
 		expect(cardFields(later)).toEqual(cardFields(whole));
 		// Read whole on demand (a search), and then the same text.
 		expect(later.text).toBe(whole.text);
+	});
+
+	it('says in one line what to do when its entry is cut short while the book is open', () => {
+		const text = 'Word and word. '.repeat(20_000);
+		const long: Story = {key: 'k', title: 'T', text, blocks: [{kind: 'paragraph', start: 0, end: 150_000}, {kind: 'paragraph', start: 150_000, end: text.length}], chapters: [], meta: {}};
+		const entry = path.join(folder(), 'entry.story');
+		writeFileSync(entry, encodeEntry(long, '/books/x', STAMP, 'parser-1'));
+		const story = peekEntry(entry, '/books/x', STAMP, 'parser-1')!.story()!;
+		expect(textSlice(story, 0, 10)).toBe('Word and w');
+		// Lectern replaces entries (a new file renamed over the old one); only a hand can cut one.
+		truncateSync(entry, 200_000);
+		expect(() => textSlice(story, 290_000, 290_010)).toThrow(LecternError);
+		expect(() => textSlice(story, 290_000, 290_010)).toThrow(/entry\.story: this cached copy of \/books\/x was changed while the book was open\. Open the book again/);
 	});
 
 	it('lives in the platform cache folder', () => {

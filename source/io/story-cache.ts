@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {type Block, type Chapter, type Span, type Story, type TextPart, type TextParts, partBounds} from '../core/story.js';
 import {safeText} from '../formats/builder.js';
+import {LecternError} from './errors.js';
 
 /** Files smaller than this parse faster than they read back (and most stories are): not cached. */
 export const MIN_CACHED_BYTES = 256 * 1024;
@@ -355,7 +356,7 @@ export function peekEntry(entry: string, file: string, stamp: FileStamp, parser:
 		const numberBytes = Buffer.alloc(textAt - numbersAt);
 		readSync(fd, numberBytes, 0, numberBytes.length, numbersAt);
 		const numbers = int32s(numberBytes, 0, numberBytes.length);
-		const source = new EntryText(fd, header.encoding, textAt, header.textLength);
+		const source = new EntryText(fd, entry, file, header.encoding, textAt, header.textLength);
 		kept = true;
 		const title = safeText(header.title);
 		const chapters = chaptersOf(header);
@@ -452,6 +453,8 @@ class EntryText {
 
 	constructor(
 		private readonly fd: number,
+		private readonly entry: string,
+		private readonly file: string,
 		private readonly encoding: Header['encoding'],
 		private readonly textAt: number,
 		readonly length: number,
@@ -459,7 +462,10 @@ class EntryText {
 		closeWhenCollected.register(this, fd);
 	}
 
-	/** The text from `start` to `end`. Throws when the entry cannot be read. */
+	/**
+	 * The text from `start` to `end`. Throws when the entry cannot be read: only when it was changed
+	 * in place while open (Lectern replaces an entry, never writes into it).
+	 */
 	read(start: number, end: number): string {
 		const perChar = this.encoding === 'latin1' ? 1 : 2;
 		const size = (end - start) * perChar;
@@ -471,10 +477,11 @@ class EntryText {
 
 	private decode(into: Buffer, start: number, size: number, length: number): string {
 		const perChar = this.encoding === 'latin1' ? 1 : 2;
-		if (readSync(this.fd, into, 0, size, this.textAt + start * perChar) !== size) throw new Error('story cache entry cut short');
-		const text = safeText(into.toString(this.encoding, 0, size));
-		if (text.length !== length) throw new Error('story cache entry damaged');
-		return text;
+		const text = readSync(this.fd, into, 0, size, this.textAt + start * perChar) === size ? into.toString(this.encoding, 0, size) : undefined;
+		if (text?.length !== length) {
+			throw new LecternError(`${this.entry}: this cached copy of ${this.file} was changed while the book was open. Open the book again: Lectern will read the file anew.`);
+		}
+		return safeText(text);
 	}
 }
 
