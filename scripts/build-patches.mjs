@@ -19,6 +19,11 @@
 //    line made only of characters that are each a grapheme of their own (printable ASCII,
 //    Latin-1, general punctuation) and SGR codes without the segmenter. Anything else takes the
 //    original path; the tokens are the same either way (a test compares the two).
+// 4. string-width, which Ink asks for every new line's width, counts without Intl.Segmenter only a
+//    line of printable ASCII; a line of prose with one curly quote or dash took the segmenter and
+//    three Unicode-property regular expressions per character. The patch widens the fast path to
+//    the characters that are one cell each by string-width's own rules (Latin-1 but the soft hyphen,
+//    general punctuation but the two emoji among it). Same widths (a test compares the two).
 import {readFileSync} from 'node:fs';
 
 /** Replaces `search` in `source` exactly once, or fails the build naming the patch. */
@@ -108,6 +113,18 @@ export const dependencyPatches = {
 			let source = readFileSync(path, 'utf8');
 			source = replaceOnce(source, 'export function tokenize(str, endChar = Number.POSITIVE_INFINITY) {\n', 'export function tokenize(str, endChar = Number.POSITIVE_INFINITY) {\n    const simple = tokenizeSimple(str, endChar);\n    if (simple) return simple;\n', 'ink simple lines');
 			source += SIMPLE_TOKENIZER;
+			return {contents: source, loader: 'js'};
+		});
+		build.onLoad({filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/}, ({path}) => {
+			// wrap-ansi's own older copy is left as it is: Ink wraps only a line too wide for its box,
+			// and the reader's lines are laid out to fit.
+			if (/[\\/]node_modules[\\/].*[\\/]node_modules[\\/]string-width[\\/]/.test(path)) return undefined;
+			const source = replaceOnce(
+				readFileSync(path, 'utf8'),
+				'if (/^[\\u0020-\\u007E]*$/.test(string)) {',
+				'if (/^[\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u00FF\\u2010-\\u2027\\u2030-\\u203B\\u203D-\\u2048\\u204A-\\u205E]*$/.test(string)) {',
+				'string-width one-cell lines',
+			);
 			return {contents: source, loader: 'js'};
 		});
 		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, ({path}) => {

@@ -15,10 +15,10 @@ import {root} from './lectern.js';
 
 type Token = {type: string; value?: string; code?: string; fullWidth?: boolean};
 type Frame = {write(x: number, y: number, text: string, options: {transformers: Array<(line: string, index: number) => string>}): void; get(): {output: string; height: number}};
-type Bundle = {tokenize(text: string, endChar?: number): Token[]; Output: new (options: {width: number; height: number}) => Frame};
+type Bundle = {tokenize(text: string, endChar?: number): Token[]; stringWidth(text: string): number; Output: new (options: {width: number; height: number}) => Frame};
 
 // Ink's output.js is not among its package's exports: it is bundled from its path.
-const ENTRY = `export {tokenize} from '@alcalzone/ansi-tokenize'; export {default as Output} from ${JSON.stringify(path.join(root, 'node_modules', 'ink', 'build', 'output.js'))};`;
+const ENTRY = `export {tokenize} from '@alcalzone/ansi-tokenize'; export {default as stringWidth} from 'string-width'; export {default as Output} from ${JSON.stringify(path.join(root, 'node_modules', 'ink', 'build', 'output.js'))};`;
 const folder = mkdtempSync(path.join(tmpdir(), 'lectern-patches-'));
 let patched: Bundle;
 let original: Bundle;
@@ -45,6 +45,23 @@ describe('build patches for Ink frames', () => {
 		fc.assert(
 			fc.property(line, fc.option(fc.integer({min: 1, max: 30}), {nil: undefined}), (text, endChar) => {
 				expect(patched.tokenize(text, endChar)).toEqual(original.tokenize(text, endChar));
+			}),
+			{numRuns: 2000},
+		);
+	});
+
+	it('string-width gives the same widths with the patches as without', () => {
+		// Every character of the fast path's ranges and their edges, alone and in lines.
+		const edges = [0x1f, 0x20, 0x7e, 0x7f, 0x9f, 0xa0, 0xac, 0xad, 0xae, 0xff, 0x100, 0x200f, 0x2010, 0x2027, 0x2028, 0x202f, 0x2030, 0x203c, 0x2049, 0x205e, 0x205f, 0x2060];
+		for (let code = 0x20; code <= 0x2060; code++) {
+			if (code > 0x100 && code < 0x2000) continue;
+			const text = String.fromCharCode(code);
+			expect([code, patched.stringWidth(text)]).toEqual([code, original.stringWidth(text)]);
+		}
+		fc.assert(
+			fc.property(fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.constantFrom(...edges).map((code) => String.fromCharCode(code))), {maxLength: 24}), (pieces) => {
+				const text = pieces.join('');
+				expect(patched.stringWidth(text)).toBe(original.stringWidth(text));
 			}),
 			{numRuns: 2000},
 		);
