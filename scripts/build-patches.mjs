@@ -24,6 +24,10 @@
 //    three Unicode-property regular expressions per character. The patch widens the fast path to
 //    the characters that are one cell each by string-width's own rules (Latin-1 but the soft hyphen,
 //    general punctuation but the two emoji among it). Same widths (a test compares the two).
+// 5. Five modules (two string-widths, slice-ansi, wrap-ansi, ansi-tokenize) each make an
+//    Intl.Segmenter when they load, and the first one made loads ICU's break data: about 10 ms of
+//    the interactive reader's start-up, spent before the first key can be answered, for segmenters
+//    that lines of one-cell characters never use (see 3 and 4). Each is made when first used.
 import {readFileSync} from 'node:fs';
 
 /** Replaces `search` in `source` exactly once, or fails the build naming the patch. */
@@ -110,7 +114,7 @@ export const dependencyPatches = {
 
 		// 3. Ink's frames: fewer allocations.
 		build.onLoad({filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/}, ({path}) => {
-			let source = readFileSync(path, 'utf8');
+			let source = lazySegmenter(readFileSync(path, 'utf8'), path);
 			source = replaceOnce(source, 'export function tokenize(str, endChar = Number.POSITIVE_INFINITY) {\n', 'export function tokenize(str, endChar = Number.POSITIVE_INFINITY) {\n    const simple = tokenizeSimple(str, endChar);\n    if (simple) return simple;\n', 'ink simple lines');
 			source += SIMPLE_TOKENIZER;
 			return {contents: source, loader: 'js'};
@@ -118,14 +122,28 @@ export const dependencyPatches = {
 		build.onLoad({filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/}, ({path}) => {
 			// wrap-ansi's own older copy is left as it is: Ink wraps only a line too wide for its box,
 			// and the reader's lines are laid out to fit.
-			if (/[\\/]node_modules[\\/].*[\\/]node_modules[\\/]string-width[\\/]/.test(path)) return undefined;
-			const source = replaceOnce(
-				readFileSync(path, 'utf8'),
+			if (/[\\/]node_modules[\\/].*[\\/]node_modules[\\/]string-width[\\/]/.test(path)) return {contents: lazySegmenter(readFileSync(path, 'utf8'), path), loader: 'js'};
+			let source = replaceOnce(
+				lazySegmenter(readFileSync(path, 'utf8'), path),
 				'if (/^[\\u0020-\\u007E]*$/.test(string)) {',
 				'if (/^[\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u00FF\\u2010-\\u2027\\u2030-\\u203B\\u203D-\\u2048\\u204A-\\u205E]*$/.test(string)) {',
 				'string-width one-cell lines',
 			);
+			// Its emoji pattern (\p{RGI_Emoji}, a set of strings) took 8 ms to build when the reader
+			// loaded; it is built when first used, by a line that needs it.
+			source = replaceOnce(
+				source,
+				'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
+				"let rgiEmojiPattern;\nconst rgiEmojiRegex = {test: (text) => (rgiEmojiPattern ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text)};",
+				'string-width lazy emoji pattern',
+			);
 			return {contents: source, loader: 'js'};
+		});
+		// 5. Segmenters made when first used (string-width's and ansi-tokenize's in their loaders above).
+		build.onLoad({filter: /[\\/]node_modules[\\/](slice-ansi[\\/]tokenize-ansi|wrap-ansi[\\/]index)\.js$/}, ({path}) => {
+			const source = readFileSync(path, 'utf8');
+			// Ink's own wrap-ansi makes none (its string-width does).
+			return source.includes('new Intl.Segmenter(') ? {contents: lazySegmenter(source, path), loader: 'js'} : undefined;
 		});
 		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, ({path}) => {
 			let source = readFileSync(path, 'utf8');
@@ -141,6 +159,14 @@ export const dependencyPatches = {
 		});
 	},
 };
+
+// The one `new Intl.Segmenter(...)` of a module's top level, made an object whose segment() makes
+// the segmenter on its first call. Every module patched uses only segment().
+function lazySegmenter(source, path) {
+	const made = replaceOnce(source, 'new Intl.Segmenter(', 'lazyIntlSegmenter(', `lazy segmenter in ${path}`);
+	if (/\.(?:resolvedOptions|supportedLocalesOf)\b/.test(made)) throw new Error(`build patch "lazy segmenter": ${path} uses more of its segmenter than segment(); review the patch`);
+	return `${made}\nfunction lazyIntlSegmenter(...options) {\n    let segmenter;\n    return {segment: (text) => (segmenter ??= new Intl.Segmenter(...options)).segment(text)};\n}\n`;
+}
 
 // Appended to tokenize.js: the tokens `tokenize` gives, for a line whose every character is a
 // grapheme by itself and one cell wide, and whose escapes are all SGR codes; undefined otherwise.

@@ -15,10 +15,16 @@ import {root} from './lectern.js';
 
 type Token = {type: string; value?: string; code?: string; fullWidth?: boolean};
 type Frame = {write(x: number, y: number, text: string, options: {transformers: Array<(line: string, index: number) => string>}): void; get(): {output: string; height: number}};
-type Bundle = {tokenize(text: string, endChar?: number): Token[]; stringWidth(text: string): number; Output: new (options: {width: number; height: number}) => Frame};
+type Bundle = {
+	tokenize(text: string, endChar?: number): Token[];
+	stringWidth(text: string): number;
+	wrapAnsi(text: string, columns: number, options?: {hard?: boolean; trim?: boolean}): string;
+	sliceAnsi(text: string, start: number, end?: number): string;
+	Output: new (options: {width: number; height: number}) => Frame;
+};
 
 // Ink's output.js is not among its package's exports: it is bundled from its path.
-const ENTRY = `export {tokenize} from '@alcalzone/ansi-tokenize'; export {default as stringWidth} from 'string-width'; export {default as Output} from ${JSON.stringify(path.join(root, 'node_modules', 'ink', 'build', 'output.js'))};`;
+const ENTRY = `export {tokenize} from '@alcalzone/ansi-tokenize'; export {default as stringWidth} from 'string-width'; export {default as wrapAnsi} from 'wrap-ansi'; export {default as sliceAnsi} from 'slice-ansi'; export {default as Output} from ${JSON.stringify(path.join(root, 'node_modules', 'ink', 'build', 'output.js'))};`;
 const folder = mkdtempSync(path.join(tmpdir(), 'lectern-patches-'));
 let patched: Bundle;
 let original: Bundle;
@@ -65,6 +71,38 @@ describe('build patches for Ink frames', () => {
 			}),
 			{numRuns: 2000},
 		);
+	});
+
+	it('wraps and slices lines as without the patches (their segmenters made when first used)', () => {
+		fc.assert(
+			fc.property(line, fc.integer({min: 1, max: 20}), fc.nat({max: 20}), fc.nat({max: 20}), (text, columns, from, length) => {
+				expect(patched.wrapAnsi(text, columns, {hard: true, trim: false})).toBe(original.wrapAnsi(text, columns, {hard: true, trim: false}));
+				expect(patched.sliceAnsi(text, from, from + length)).toBe(original.sliceAnsi(text, from, from + length));
+			}),
+			{numRuns: 500},
+		);
+	});
+
+	it('makes no Intl.Segmenter while loading, only once a line needs one', async () => {
+		const Segmenter = Intl.Segmenter;
+		const intl = Intl as {Segmenter: typeof Segmenter};
+		let made = 0;
+		intl.Segmenter = class extends Segmenter {
+			constructor(...options: ConstructorParameters<typeof Segmenter>) {
+				super(...options);
+				made++;
+			}
+		};
+		try {
+			const fresh = (await import(`${pathToFileURL(path.join(folder, 'patched.mjs')).href}?fresh`)) as Bundle;
+			expect(made).toBe(0);
+			expect(fresh.stringWidth('“Café” — he said…')).toBe(17);
+			expect(made).toBe(0);
+			expect(fresh.stringWidth('e\u0301 👩\u200D💻')).toBe(4);
+			expect(made).toBeGreaterThan(0);
+		} finally {
+			intl.Segmenter = Segmenter;
+		}
 	});
 
 	it('draws the same frames, frame after frame (caches kept between frames)', () => {
