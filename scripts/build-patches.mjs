@@ -28,6 +28,9 @@
 //    Intl.Segmenter when they load, and the first one made loads ICU's break data: about 10 ms of
 //    the interactive reader's start-up, spent before the first key can be answered, for segmenters
 //    that lines of one-cell characters never use (see 3 and 4). Each is made when first used.
+// 6. meow sets up normalize-package-data (with spdx-correct's licence tables) when it loads, for a
+//    package.json the reader gives it already made, and calls promisify(execFile) for nothing:
+//    about 10 ms and node:child_process at every start. Both are left until used (never, here).
 import {readFileSync} from 'node:fs';
 
 /** Replaces `search` in `source` exactly once, or fails the build naming the patch. */
@@ -144,6 +147,18 @@ export const dependencyPatches = {
 			const source = readFileSync(path, 'utf8');
 			// Ink's own wrap-ansi makes none (its string-width does).
 			return source.includes('new Intl.Segmenter(') ? {contents: lazySegmenter(source, path), loader: 'js'} : undefined;
+		});
+		// 6. meow's package normaliser made when first used.
+		build.onLoad({filter: /[\\/]meow[\\/]build[\\/]dependencies\.js$/}, ({path}) => {
+			let source = readFileSync(path, 'utf8');
+			source = replaceOnce(
+				source,
+				'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+				'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
+				'meow lazy normalizer',
+			);
+			source = replaceOnce(source, '\npromisify(execFile);\n', '\n', 'meow unused execFile');
+			return {contents: source, loader: 'js'};
 		});
 		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, ({path}) => {
 			let source = readFileSync(path, 'utf8');

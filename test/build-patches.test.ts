@@ -21,10 +21,11 @@ type Bundle = {
 	wrapAnsi(text: string, columns: number, options?: {hard?: boolean; trim?: boolean}): string;
 	sliceAnsi(text: string, start: number, end?: number): string;
 	Output: new (options: {width: number; height: number}) => Frame;
+	meow(help: string, options: Record<string, unknown>): {flags: Record<string, unknown>; input: string[]; pkg: Record<string, unknown>};
 };
 
 // Ink's output.js is not among its package's exports: it is bundled from its path.
-const ENTRY = `export {tokenize} from '@alcalzone/ansi-tokenize'; export {default as stringWidth} from 'string-width'; export {default as wrapAnsi} from 'wrap-ansi'; export {default as sliceAnsi} from 'slice-ansi'; export {default as Output} from ${JSON.stringify(path.join(root, 'node_modules', 'ink', 'build', 'output.js'))};`;
+const ENTRY = `export {tokenize} from '@alcalzone/ansi-tokenize'; export {default as stringWidth} from 'string-width'; export {default as wrapAnsi} from 'wrap-ansi'; export {default as sliceAnsi} from 'slice-ansi'; export {default as meow} from 'meow'; export {default as Output} from ${JSON.stringify(path.join(root, 'node_modules', 'ink', 'build', 'output.js'))};`;
 const folder = mkdtempSync(path.join(tmpdir(), 'lectern-patches-'));
 let patched: Bundle;
 let original: Bundle;
@@ -103,6 +104,15 @@ describe('build patches for Ink frames', () => {
 		} finally {
 			intl.Segmenter = Segmenter;
 		}
+	});
+
+	it('meow parses as without the patches, and still normalises the package when asked for it', () => {
+		// A new options object for each: meow normalises the package in place.
+		const options = () => ({importMeta: {url: pathToFileURL(path.join(root, 'package.json')).href}, pkg: {name: 'x', version: '1.0.0'}, argv: ['story.txt', '--width', '60', '--no-justify'], flags: {width: {type: 'number'}, justify: {type: 'boolean'}}});
+		const [a, b] = [patched.meow('help', options()), original.meow('help', options())];
+		expect([a.input, a.flags]).toEqual([b.input, b.flags]);
+		expect(a.pkg['_id']).toBe('x@1.0.0');
+		expect(a.pkg).toEqual(b.pkg);
 	});
 
 	it('draws the same frames, frame after frame (caches kept between frames)', () => {
