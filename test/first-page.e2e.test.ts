@@ -128,6 +128,26 @@ describe('the quick first page', () => {
 		expect(changed.run.screenText()).toContain('A new chapter, it opens here');
 	});
 
+	it('searches a long book reopened from the story cache (its text read a part at a time)', async () => {
+		const dir = config();
+		const file = path.join(dir, 'long.txt');
+		writeFileSync(file, STORY.repeat(1500));
+		const env = {XDG_CONFIG_HOME: dir, XDG_CACHE_HOME: path.join(dir, 'cache')};
+		const first = track(spawnPty(process.execPath, [bundle, file], {cols: 100, rows: 30, env}));
+		await first.waitFor(status(/1 of \d+/), 10_000);
+		first.write('q');
+		expect((await first.waitForExit(10_000)).exitCode).toBe(0);
+		const again = track(spawnPty(process.execPath, [bundle, file], {cols: 100, rows: 30, env}));
+		await again.waitFor(status(/1 of \d+ · \d+%$/), 10_000);
+		again.write('/');
+		again.write('she said\r');
+		// One in each of the 1500 copies, the last at the very end of the book.
+		await again.waitFor(status(/“she said” 1 of 1500/), 10_000);
+		again.write('N');
+		await again.waitFor(status(/“she said” wrapped to the end · 1500 of 1500/), 10_000);
+		expect(again.screenText()).toContain('"Dialogue," she said');
+	});
+
 	it('keeps the code caches it made: the second start compiles nothing again', async () => {
 		const dir = config();
 		const env = {XDG_CONFIG_HOME: dir, XDG_CACHE_HOME: path.join(dir, 'cache')};
