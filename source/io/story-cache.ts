@@ -370,7 +370,8 @@ export function peekEntry(entry: string, file: string, stamp: FileStamp, parser:
 			return {
 				key: header.key,
 				title,
-				// Read whole only when something needs all of it (a search); layout reads parts.
+				// Read whole only by what needs all of it at once (--info, re-anchoring bookmarks in a
+				// changed book); layout, search and the card read parts.
 				get text() {
 					return parts.whole();
 				},
