@@ -5,8 +5,10 @@ import type {WordIndex} from '../core/pace.js';
 import {indexShortStory} from '../core/quick-index.js';
 
 // Milliseconds of index work a slice may take. A key pressed meanwhile waits for the rest of the
-// slice; with a garbage collection or a stolen time slice of the machine on top, under 10 ms.
-const SLICE_MS = 4;
+// slice; with a young collection on top (3-8 ms early in a long book's index), under 10 ms. With
+// 4 ms slices the longest wait while indexing 20 MB was 9-16 ms (typically 11.5), with 3 ms 7-11
+// (typically 8.5); the index takes about 5% longer (one timer tick between slices).
+const SLICE_MS = 3;
 
 /** Builds the whole-book row count in slices of a few milliseconds, so keys are never blocked. */
 export function useWholeBookIndex(layout: Layout | undefined, words: WordIndex | undefined): boolean {
