@@ -129,7 +129,7 @@ export function App(props: AppProps) {
 			height: frame?.body ?? 1,
 			libraryLength: items.length,
 			bookmarkCount: live.current.marks.length,
-			scrollMax: Math.max(0, (state.overlay === 'card' && layout ? cardLines(cardFields(layout.story), Math.min(cols - 2, 72)).length : HELP.length) - rows + 1),
+			scrollMax: Math.max(0, (state.overlay === 'card' && layout ? cardLines(cardFields(layout.story, words), Math.min(cols - 2, 72)).length : HELP.length) - rows + 1),
 			...(layout ? {layout} : {}),
 		};
 		apply(readerReducer(state, action, context));

@@ -1,5 +1,6 @@
 /** The story card: what is known about a story, as lines to show (and to print as JSON). */
-import {type Story, textPart} from './story.js';
+import type {WordIndex} from './pace.js';
+import {type Story, storyLength, textPart} from './story.js';
 
 /** A labelled value of the card; long values are wrapped by the view. */
 export type CardField = {readonly label: string; readonly value: string};
@@ -24,9 +25,12 @@ export function countWords(text: string, start = 0, end = text.length): number {
 	return words;
 }
 
-// Words in the story; a text kept in parts is counted a block at a time, never read whole.
-function storyWords(story: Story): number {
+// Words in the story. A text kept in parts is counted a block at a time, never read whole, or
+// taken from the word index when it is built (the same count: a block at a time).
+function storyWords(story: Story, index: WordIndex | undefined): number {
 	if (!story.parts) return countWords(story.text);
+	const counted = index?.wordsBefore(storyLength(story));
+	if (counted !== undefined) return Math.round(counted);
 	let words = 0;
 	for (const block of story.blocks) {
 		const {text, base} = textPart(story, block.start, block.end);
@@ -37,17 +41,20 @@ function storyWords(story: Story): number {
 
 const fieldsByStory = new WeakMap<Story, CardField[]>();
 
-/** The card's fields, in the order a reader looks for them; unknown fields are left out. Counted once per story. */
-export function cardFields(story: Story): CardField[] {
+/**
+ * The card's fields, in the order a reader looks for them; unknown fields are left out. Counted
+ * once per story; `words`, the story's word index, spares counting a long book again.
+ */
+export function cardFields(story: Story, words?: WordIndex): CardField[] {
 	let fields = fieldsByStory.get(story);
 	if (!fields) {
-		fields = buildFields(story);
+		fields = buildFields(story, words);
 		fieldsByStory.set(story, fields);
 	}
 	return fields;
 }
 
-function buildFields(story: Story): CardField[] {
+function buildFields(story: Story, words: WordIndex | undefined): CardField[] {
 	const {meta} = story;
 	const list = (values: readonly string[] | undefined) => (values && values.length > 0 ? values.join(', ') : undefined);
 	const fields: Array<[string, string | undefined]> = [
@@ -60,7 +67,7 @@ function buildFields(story: Story): CardField[] {
 		['Characters', list(meta.characters)],
 		['Tags', list(meta.tags)],
 		['Setting', meta.setting],
-		['Words', storyWords(story).toLocaleString('en-US')],
+		['Words', storyWords(story, words).toLocaleString('en-US')],
 		['Chapters', story.chapters.length > 0 ? String(story.chapters.length) : undefined],
 		['Language', meta.language],
 		['Summary', meta.summary],

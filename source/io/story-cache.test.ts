@@ -251,6 +251,8 @@ describe('the story cache', () => {
 		expect(words.build(Infinity) && wholeWords.build(Infinity)).toBe(true);
 		expect(words.wordsBefore(whole.text.length)).toBe(wholeWords.wordsBefore(whole.text.length));
 		expect(cardFields(later)).toEqual(cardFields(whole));
+		// Taken from the word index once it is built: the same count.
+		expect(cardFields(parted, words)).toEqual(cardFields(whole));
 		// Read whole on demand (a search), and then the same text.
 		expect(later.text).toBe(whole.text);
 	});

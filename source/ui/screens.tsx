@@ -42,7 +42,7 @@ export function Screens({state, opened, layout, frame, items, marks, words, cols
 	const {settings} = state;
 	if (state.overlay === 'help') return <HelpView lines={HELP} top={state.scrollTop} cols={cols} rows={rows} />;
 	if (state.overlay === 'card' && opened) {
-		return <CardView lines={cardLines(cardFields(opened.story), Math.min(cols - 2, 72))} top={state.scrollTop} cols={cols} rows={rows} />;
+		return <CardView lines={cardLines(cardFields(opened.story, words), Math.min(cols - 2, 72))} top={state.scrollTop} cols={cols} rows={rows} />;
 	}
 	if (state.overlay === 'contents' && opened && layout) {
 		const current = chapterIndexAt(opened.story.chapters, layout.page(state.offset, frame.body).start);
