@@ -4,7 +4,7 @@
  * quick page, looks at every cell (character, colours, attributes), and compares it with what Ink
  * alone draws for the same story, place, settings and terminal (LECTERN_QUICK_START=0).
  */
-import {mkdirSync, readdirSync, statSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readdirSync, statSync, truncateSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {type PtyRun, spawnPty} from '../scripts/pty-harness.mjs';
@@ -146,6 +146,38 @@ describe('the quick first page', () => {
 		again.write('N');
 		await again.waitFor(status(/“she said” wrapped to the end · 1500 of 1500/), 10_000);
 		expect(again.screenText()).toContain('"Dialogue," she said');
+	});
+
+	it('says in one line to reopen a book whose cache entry was changed while it was open, and restores the terminal', async () => {
+		const dir = config();
+		const file = path.join(dir, 'long.txt');
+		writeFileSync(file, STORY.repeat(1500));
+		const env = {XDG_CONFIG_HOME: dir, XDG_CACHE_HOME: path.join(dir, 'cache')};
+		const first = track(spawnPty(process.execPath, [bundle, file], {cols: 100, rows: 30, env}));
+		await first.waitFor(status(/1 of \d+/), 10_000);
+		first.write('q');
+		expect((await first.waitForExit(10_000)).exitCode).toBe(0);
+		const again = track(spawnPty(process.execPath, [bundle, file], {cols: 100, rows: 30, env}));
+		await again.waitFor(status(/1 of \d+ · \d+%$/), 10_000);
+		// Lectern replaces entries; only a hand cuts one short in place. The middle of the book is
+		// then read from it for the first time (the index read it last while walking to the end).
+		const stories = path.join(dir, 'cache', 'lectern', 'stories');
+		const [entry] = readdirSync(stories).filter((name) => name.endsWith('.story'));
+		truncateSync(path.join(stories, entry!), 4096);
+		again.write(':');
+		again.write('37%\r');
+		expect((await again.waitForExit(10_000)).exitCode).toBe(1);
+		// The line is wrapped at the terminal's width: its rows are joined back.
+		const shown = again
+			.screen()
+			.map((row) => row.trimEnd())
+			.join('');
+		expect(shown).toMatch(/lectern: \S+\.story: this cached copy of \S+long\.txt was changed while the book was open\. Open the book again/);
+		expect(shown).not.toMatch(/ at \S+ \(/);
+		// Opened again, the book is read from the file anew.
+		const reopened = track(spawnPty(process.execPath, [bundle, file], {cols: 100, rows: 30, env}));
+		await reopened.waitFor(status(/ of \d+ · \d+%$/), 10_000);
+		expect(reopened.screenText()).toContain('The first chapter opens here');
 	});
 
 	it('keeps the code caches it made: the second start compiles nothing again', async () => {

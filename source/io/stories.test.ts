@@ -62,36 +62,19 @@ describe('loadFile', () => {
 		expect(loadFile(a).blocks).toHaveLength(2);
 	});
 
+	// A file written in the temporary folder when the case runs.
+	const written = (name: string, content: string | Buffer) => () => {
+		const file = path.join(temp, name);
+		writeFileSync(file, content);
+		return file;
+	};
+
 	it.each([
 		['a missing file', () => path.join(temp, 'missing.txt'), /missing\.txt: no such file/],
 		['a folder', () => temp, /is a folder/],
-		[
-			'a binary file',
-			() => {
-				const file = path.join(temp, 'binary.txt');
-				writeFileSync(file, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0]));
-				return file;
-			},
-			/looks like a binary file/,
-		],
-		[
-			'an empty file',
-			() => {
-				const file = path.join(temp, 'empty.txt');
-				writeFileSync(file, '');
-				return file;
-			},
-			/empty\.txt: has no text to read/,
-		],
-		[
-			'a file of white space',
-			() => {
-				const file = path.join(temp, 'blank.txt');
-				writeFileSync(file, ' \n\t\n  \n');
-				return file;
-			},
-			/blank\.txt: has no text to read/,
-		],
+		['a binary file', written('binary.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0])), /looks like a binary file/],
+		['an empty file', written('empty.txt', ''), /empty\.txt: has no text to read/],
+		['a file of white space', written('blank.txt', ' \n\t\n  \n'), /blank\.txt: has no text to read/],
 	])('refuses %s with a one-line error naming it', (_, make, message) => {
 		const file = make();
 		expect(() => loadFile(file)).toThrow(LecternError);

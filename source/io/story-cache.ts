@@ -270,7 +270,7 @@ function encodeHead(story: Story, file: string, stamp: FileStamp, parser: string
 }
 
 // Where the parts of an entry are, once its header has been read and checked.
-type Layout = {readonly header: Header; readonly numbersAt: number; readonly textAt: number; readonly bytesPerChar: 1 | 2; readonly size: number};
+type Layout = {readonly header: Header; readonly numbersAt: number; readonly textAt: number; readonly bytesPerChar: 1 | 2};
 
 // The header of an entry whose first bytes are `head` (at least the length and the header), checked
 // against the file as it is now; undefined when it is for another file, parser or version.
@@ -289,14 +289,7 @@ function readHeader(head: Buffer, size: number, file: string, stamp: FileStamp, 
 	const textAt = numbersAt + (blockCount * 4 + spanCount * 3) * 4;
 	const bytesPerChar = header.encoding === 'latin1' ? 1 : header.encoding === 'utf16le' ? 2 : 0;
 	if (bytesPerChar === 0 || textAt + header.textLength * bytesPerChar !== size) return undefined;
-	return {header, numbersAt, textAt, bytesPerChar, size};
-}
-
-// The integers of `bytes` (a view where they are aligned, as a file read whole is; else a copy).
-function int32s(bytes: Buffer, from: number, to: number): Int32Array {
-	return (bytes.byteOffset + from) % 4 === 0
-		? new Int32Array(bytes.buffer, bytes.byteOffset + from, (to - from) / 4)
-		: new Int32Array(Uint8Array.prototype.slice.call(bytes, from, to).buffer);
+	return {header, numbersAt, textAt, bytesPerChar};
 }
 
 // Blocks [first, last) from the integers, rebased by `base`, checked to lie in order inside
@@ -352,11 +345,11 @@ export function peekEntry(entry: string, file: string, stamp: FileStamp, parser:
 			layout = readHeader(head, size, file, stamp, parser);
 		}
 		if (!layout) return undefined;
-		const {header, numbersAt, textAt} = layout;
-		const numberBytes = Buffer.alloc(textAt - numbersAt);
-		readSync(fd, numberBytes, 0, numberBytes.length, numbersAt);
-		const numbers = int32s(numberBytes, 0, numberBytes.length);
-		const source = new EntryText(fd, entry, file, header.encoding, textAt, header.textLength);
+		const {header, numbersAt, textAt, bytesPerChar} = layout;
+		// Read into memory of their own, so the integers are aligned for a view over them.
+		const numbers = new Int32Array((textAt - numbersAt) / 4);
+		readSync(fd, numbers, 0, numbers.byteLength, numbersAt);
+		const source = new EntryText(fd, entry, file, header.encoding, bytesPerChar, textAt, header.textLength);
 		kept = true;
 		const title = safeText(header.title);
 		const chapters = chaptersOf(header);
@@ -457,6 +450,7 @@ class EntryText {
 		private readonly entry: string,
 		private readonly file: string,
 		private readonly encoding: Header['encoding'],
+		private readonly bytesPerChar: 1 | 2,
 		private readonly textAt: number,
 		readonly length: number,
 	) {
@@ -468,8 +462,7 @@ class EntryText {
 	 * in place while open (Lectern replaces an entry, never writes into it).
 	 */
 	read(start: number, end: number): string {
-		const perChar = this.encoding === 'latin1' ? 1 : 2;
-		const size = (end - start) * perChar;
+		const size = (end - start) * this.bytesPerChar;
 		// Small reads share one buffer; a large one (the whole text) has its own, let go after.
 		if (size > SCRATCH_BYTES) return this.decode(Buffer.allocUnsafe(size), start, size, end - start);
 		if (this.scratch.length < size) this.scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
@@ -477,8 +470,7 @@ class EntryText {
 	}
 
 	private decode(into: Buffer, start: number, size: number, length: number): string {
-		const perChar = this.encoding === 'latin1' ? 1 : 2;
-		const text = readSync(this.fd, into, 0, size, this.textAt + start * perChar) === size ? into.toString(this.encoding, 0, size) : undefined;
+		const text = readSync(this.fd, into, 0, size, this.textAt + start * this.bytesPerChar) === size ? into.toString(this.encoding, 0, size) : undefined;
 		if (text?.length !== length) {
 			throw new LecternError(`${this.entry}: this cached copy of ${this.file} was changed while the book was open. Open the book again: Lectern will read the file anew.`);
 		}
