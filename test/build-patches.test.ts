@@ -21,11 +21,12 @@ type Bundle = {
 	wrapAnsi(text: string, columns: number, options?: {hard?: boolean; trim?: boolean}): string;
 	sliceAnsi(text: string, start: number, end?: number): string;
 	Output: new (options: {width: number; height: number}) => Frame;
+	sanitizeAnsi(text: string): string;
 	meow(help: string, options: Record<string, unknown>): {flags: Record<string, unknown>; input: string[]; pkg: Record<string, unknown>};
 };
 
-// Ink's output.js is not among its package's exports: it is bundled from its path.
-const ENTRY = `export {tokenize} from '@alcalzone/ansi-tokenize'; export {default as stringWidth} from 'string-width'; export {default as wrapAnsi} from 'wrap-ansi'; export {default as sliceAnsi} from 'slice-ansi'; export {default as meow} from 'meow'; export {default as Output} from ${JSON.stringify(path.join(root, 'node_modules', 'ink', 'build', 'output.js'))};`;
+// Ink's output.js and sanitize-ansi.js are not among its package's exports: it is bundled from its path.
+const ENTRY = `export {tokenize} from '@alcalzone/ansi-tokenize'; export {default as stringWidth} from 'string-width'; export {default as wrapAnsi} from 'wrap-ansi'; export {default as sliceAnsi} from 'slice-ansi'; export {default as meow} from 'meow'; export {default as Output} from ${JSON.stringify(path.join(root, 'node_modules', 'ink', 'build', 'output.js'))}; export {default as sanitizeAnsi} from ${JSON.stringify(path.join(root, 'node_modules', 'ink', 'build', 'sanitize-ansi.js'))};`;
 const folder = mkdtempSync(path.join(tmpdir(), 'lectern-patches-'));
 let patched: Bundle;
 let original: Bundle;
@@ -43,8 +44,9 @@ afterAll(() => rmSync(folder, {recursive: true, force: true}));
 
 // Pieces of lines as Ink writes them: words, punctuation, accents, SGR codes (plain and compound),
 // and what the fast path must leave to the segmenter: combining marks, wide characters, emoji with
-// joiners and variation selectors, CRLF, C1 CSI, a link, a broken escape.
-const PIECES = ['the', ' ', 'Café', '“quoted”', '—', '…', '‼', '\u00AD', '\u001B[1m', '\u001B[22m', '\u001B[38;5;214m', '\u001B[39m', '\u001B[1;3;31m', '\u001B[0m', '\u001B[38;2;1;2;3m', 'e\u0301', '漢字', '👩\u200D💻', '❤\uFE0F', '🇫🇷', '\r\n', '\u009B31m', '\u001B]8;;https://x.test\u0007link\u001B]8;;\u0007', '\u001B[', '\u001B[2J', 'ж'];
+// joiners and variation selectors, CRLF, C1 CSI, a link, a broken escape, other C1 controls
+// (NEL, DCS, OSC), DEL, a no-break space and a character beyond the BMP.
+const PIECES = ['the', ' ', 'Café', '“quoted”', '—', '…', '‼', '\u00AD', '\u001B[1m', '\u001B[22m', '\u001B[38;5;214m', '\u001B[39m', '\u001B[1;3;31m', '\u001B[0m', '\u001B[38;2;1;2;3m', 'e\u0301', '漢字', '👩\u200D💻', '❤\uFE0F', '🇫🇷', '\r\n', '\u009B31m', '\u001B]8;;https://x.test\u0007link\u001B]8;;\u0007', '\u001B[', '\u001B[2J', 'ж', '\u0085', '\u0090q\u009C', '\u009D0;t\u0007', '\u007F', '\u00A0', '\u{1D11E}'];
 const line = fc.array(fc.constantFrom(...PIECES), {maxLength: 24}).map((pieces) => pieces.join(''));
 
 describe('build patches for Ink frames', () => {
@@ -55,6 +57,17 @@ describe('build patches for Ink frames', () => {
 			}),
 			{numRuns: 2000},
 		);
+	});
+
+	it('keeps and strips the same escapes and controls with the patches as without', () => {
+		fc.assert(
+			fc.property(line, (text) => {
+				expect(patched.sanitizeAnsi(text)).toBe(original.sanitizeAnsi(text));
+			}),
+			{numRuns: 2000},
+		);
+		// The patched check (one pattern) against the original (a loop), on each kind of character alone.
+		for (const piece of PIECES) expect(patched.sanitizeAnsi(`a${piece}b`), JSON.stringify(piece)).toBe(original.sanitizeAnsi(`a${piece}b`));
 	});
 
 	it('string-width gives the same widths with the patches as without', () => {
