@@ -69,8 +69,10 @@ const common = {
 	logLevel: 'warning',
 };
 
-// Which of our modules start.js holds, found by bundling it once.
-const probe = await build({...common, entryPoints: ['source/start.ts'], metafile: true, plugins: [stubs]});
+// Which of our modules start.js holds, found by bundling it once. It holds the worker's side of the
+// whole-book index too: a worker counting it loads start.js again (source/io/index-worker.ts).
+const probeEntry = "import './source/start.ts'; import './source/io/index-count.ts';";
+const probe = await build({...common, stdin: {contents: probeEntry, resolveDir: root, loader: 'ts', sourcefile: 'probe-entry.ts'}, metafile: true, plugins: [stubs]});
 const shared = Object.keys(probe.metafile.inputs).filter((input) => input.startsWith('source/'));
 const REGISTRY = '__lecternModules';
 const startEntry = [

@@ -18,6 +18,7 @@ import {frameFor} from './core/screen.js';
 import {DEFAULT_SETTINGS, MIN_WIDTH, type ReaderSettings, SETTING_FIELDS, widthStep} from './core/settings.js';
 import {THEMES, findTheme, nextTheme, previousTheme} from './core/themes.js';
 import {type Story, storyLength, textSlice} from './core/story.js';
+import type {IndexOffload} from './io/index-worker.js';
 import type {Storage} from './io/storage.js';
 import type {StorySource} from './io/stories.js';
 import {RECLAIM_DELAY_MS, RECLAIM_MIN_LENGTH, reclaimMemory} from './reclaim.js';
@@ -65,6 +66,8 @@ export type AppProps = {
 	readonly notice?: string;
 	/** The layout and word index start.ts made for the first page, reused when they fit. */
 	readonly prepared?: PreparedLayout;
+	/** Counts a long book's whole-book index on another thread, when it can (io/index-worker.ts). */
+	readonly offloadIndex?: IndexOffload;
 	/** Milliseconds to wait after the last move before saving. */
 	readonly saveDelay?: number;
 };
@@ -98,7 +101,7 @@ export function App(props: AppProps) {
 	const theme = useMemo(() => resolveTheme(findTheme(settings.theme) ?? THEMES[0]!, props.colorLevel ?? 'none'), [settings.theme, props.colorLevel]);
 	const column = frame?.column ?? 1;
 	const story = opened?.story;
-	const {layout, words, indexReady} = useStoryLayout(story, column, settings, props.prepared);
+	const {layout, words, indexReady} = useStoryLayout(story, column, settings, props.prepared, props.offloadIndex);
 	const lastTurn = useRef({at: Date.now(), savedPace: settings.pace});
 	// Once a long story is open and counted, what parsing it left behind is collected (once per story;
 	// a story read from the cache in parts left nothing of the kind).
@@ -201,6 +204,8 @@ export function App(props: AppProps) {
 	};
 
 	useInput((input, key) => {
+		// A whole-book index being counted on another thread waits while this key is answered.
+		props.offloadIndex?.hold();
 		for (const name of keyNames(input, key)) handleKey(name);
 	});
 

@@ -17,6 +17,7 @@ import {DEFAULT_SETTINGS, MAX_WIDTH, MIN_WIDTH, type ReaderSettings} from './cor
 import {findTheme, themeNames} from './core/themes.js';
 import {type Story, storyLength} from './core/story.js';
 import {LecternError} from './io/errors.js';
+import {indexOnWorker} from './io/index-worker.js';
 import {type ProgressEntry, type Storage, openStorage} from './io/storage.js';
 import {type StorySource, bundledKey, findStoriesDir, listBundled, looksLikePath, withProgressLine} from './io/stories.js';
 import {loadSource} from './io/load.js';
@@ -183,6 +184,9 @@ function runReader(
 	const screen = quick?.screen ?? enterFullscreen(process.stdout, process.stdin);
 	const size = streamSize(process.stdout);
 	const offset = quick?.offset ?? (opened ? (storage.progress(opened.story.key)?.offset ?? 0) : 0);
+	// A long book's whole-book index is counted on a worker thread; LECTERN_INDEX_WORKER=0 counts it on
+	// the event loop. (Started with the reader instead, the worker's loading slowed the reader's.)
+	const offloadIndex = process.env['LECTERN_INDEX_WORKER'] === '0' ? undefined : indexOnWorker();
 	const instance = render(
 		<App
 			{...(opened ? {story: opened.story, source: opened.source, offset} : {})}
@@ -200,6 +204,7 @@ function runReader(
 			save={save}
 			session={session}
 			marks={storage}
+			{...(offloadIndex ? {offloadIndex} : {})}
 			{...(notice ? {notice} : {})}
 		/>,
 		{stdin: screen.stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 120},

@@ -12,6 +12,19 @@ import {bundle, readerSession, status} from './lectern.js';
 
 const {config, track} = readerSession();
 
+// A long book, opened once so that it is in the story cache: the next reader reopens it from there.
+async function cachedBook() {
+	const dir = config();
+	const file = path.join(dir, 'long.txt');
+	writeFileSync(file, STORY.repeat(1500));
+	const env = {XDG_CONFIG_HOME: dir, XDG_CACHE_HOME: path.join(dir, 'cache')};
+	const first = track(spawnPty(process.execPath, [bundle, file], {cols: 100, rows: 30, env}));
+	await first.waitFor(status(/1 of \d+/), 10_000);
+	first.write('q');
+	expect((await first.waitForExit(10_000)).exitCode).toBe(0);
+	return {dir, file, env};
+}
+
 type Case = {
 	readonly name: string;
 	readonly args: (dir: string) => string[];
@@ -129,14 +142,7 @@ describe('the quick first page', () => {
 	});
 
 	it('searches a long book reopened from the story cache (its text read a part at a time)', async () => {
-		const dir = config();
-		const file = path.join(dir, 'long.txt');
-		writeFileSync(file, STORY.repeat(1500));
-		const env = {XDG_CONFIG_HOME: dir, XDG_CACHE_HOME: path.join(dir, 'cache')};
-		const first = track(spawnPty(process.execPath, [bundle, file], {cols: 100, rows: 30, env}));
-		await first.waitFor(status(/1 of \d+/), 10_000);
-		first.write('q');
-		expect((await first.waitForExit(10_000)).exitCode).toBe(0);
+		const {dir, file, env} = await cachedBook();
 		const again = track(spawnPty(process.execPath, [bundle, file], {cols: 100, rows: 30, env}));
 		await again.waitFor(status(/1 of \d+ · \d+%$/), 10_000);
 		again.write('/');
@@ -148,15 +154,26 @@ describe('the quick first page', () => {
 		expect(again.screenText()).toContain('"Dialogue," she said');
 	});
 
+	it('counts the pages of a book reopened from the story cache on a worker thread, as the event loop counts them, after a resize too', async () => {
+		const {dir, file, env} = await cachedBook();
+		const pages: string[][] = [];
+		// The worker's count, then the event loop's (LECTERN_INDEX_WORKER=0), each at two sizes.
+		for (const worker of [undefined, '0']) {
+			const run = track(spawnPty(process.execPath, [bundle, file], {cols: 100, rows: 30, env: {...env, LECTERN_INDEX_WORKER: worker}}));
+			await run.waitFor(status(/1 of \d+ · \d+%$/), 10_000);
+			const wide = /1 of (\d+)/.exec(run.screen().at(-1)!)![1]!;
+			run.resize(70, 20);
+			await run.waitFor((screen) => /1 of (\d+)/.exec(screen.at(-1) ?? '')?.[1] !== undefined && /1 of (\d+)/.exec(screen.at(-1)!)![1] !== wide, 10_000);
+			pages.push([wide, /1 of (\d+)/.exec(run.screen().at(-1)!)![1]!]);
+			run.write('q');
+			expect((await run.waitForExit(10_000)).exitCode).toBe(0);
+		}
+		expect(Number(pages[0]![1])).toBeGreaterThan(Number(pages[0]![0]));
+		expect(pages[0]).toEqual(pages[1]);
+	});
+
 	it('says in one line to reopen a book whose cache entry was changed while it was open, and restores the terminal', async () => {
-		const dir = config();
-		const file = path.join(dir, 'long.txt');
-		writeFileSync(file, STORY.repeat(1500));
-		const env = {XDG_CONFIG_HOME: dir, XDG_CACHE_HOME: path.join(dir, 'cache')};
-		const first = track(spawnPty(process.execPath, [bundle, file], {cols: 100, rows: 30, env}));
-		await first.waitFor(status(/1 of \d+/), 10_000);
-		first.write('q');
-		expect((await first.waitForExit(10_000)).exitCode).toBe(0);
+		const {dir, file, env} = await cachedBook();
 		const again = track(spawnPty(process.execPath, [bundle, file], {cols: 100, rows: 30, env}));
 		await again.waitFor(status(/1 of \d+ · \d+%$/), 10_000);
 		// Lectern replaces entries; only a hand cuts one short in place. The middle of the book is

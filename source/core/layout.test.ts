@@ -159,6 +159,34 @@ describe('Layout', () => {
 		expect(starts).toHaveLength(allPages(layout, 5).length);
 		expect(slices).toBeGreaterThanOrEqual(Math.floor(starts.length / 64));
 	});
+
+	it('takes the whole-book count and page starts made by a layout of the same story elsewhere, and nothing that does not fit', () => {
+		const text = Array.from({length: 400}, (_, i) => (i % 37 === 0 ? `CHAPTER ${i}` : `Paragraph ${i} has some words, ${'more '.repeat(i % 23)}and an end.`)).join('\n\n');
+		const elsewhere = new Layout(story(text), 30, {paragraphStyle: 'indented', spacing: 2});
+		expect(elsewhere.buildIndex(Infinity)).toBe(true);
+		const here = new Layout(elsewhere.story, 30, {paragraphStyle: 'indented', spacing: 2});
+		here.page(0, 7);
+		expect(here.pageStarts(7)).toBeUndefined();
+		expect(here.pageHeight).toBe(7);
+		// Counts for another story (a different number of blocks) are refused, and nothing changes.
+		expect(here.adoptRowCounts(new Float64Array(3))).toBe(false);
+		expect(here.totalRows()).toBeUndefined();
+		expect(here.adoptPageStarts(7, [0, 7])).toBe(false);
+		expect(here.adoptRowCounts(elsewhere.rowCounts()!)).toBe(true);
+		expect(here.totalRows()).toBe(elsewhere.totalRows());
+		expect(here.rowNumber(here.cursorAt(text.length / 2))).toBe(elsewhere.rowNumber(elsewhere.cursorAt(text.length / 2)));
+		// Page starts past the last row cannot be these; the ones found elsewhere are taken as they are.
+		expect(here.adoptPageStarts(7, [0, elsewhere.totalRows()!])).toBe(false);
+		const starts = elsewhere.pageStarts(7)!;
+		expect(here.adoptPageStarts(7, Float64Array.from(starts))).toBe(true);
+		const typeset = here.wrappedChars;
+		expect(here.buildIndex(0, () => 1)).toBe(true);
+		expect(Array.from(here.pageStarts(7)!)).toEqual(Array.from(starts));
+		// Nothing was counted here.
+		expect(here.wrappedChars).toBe(typeset);
+		// A height asked for later is found here, from the count taken.
+		expect(Array.from(here.pageStarts(9)!)).toEqual(Array.from(elsewhere.pageStarts(9)!));
+	});
 });
 
 // The row kinds a reader reads: their text, less the indent, the justification spaces and the added hyphen.

@@ -40,7 +40,7 @@ export class Layout {
 	private rowsBefore: Float64Array | undefined;
 	private indexed = 0;
 	private prefix: Float64Array | undefined;
-	private readonly pages = new Map<number, readonly number[]>();
+	private readonly pages = new Map<number, ArrayLike<number>>();
 	private foundBlock = 0;
 	// The page height the reader last asked page starts for, and the page starts being found for it.
 	private askedHeight: number | undefined;
@@ -217,6 +217,48 @@ export class Layout {
 		return height === undefined || this.pages.has(height) || this.findPageStarts(height, deadline, now);
 	}
 
+	/**
+	 * The rows before each block (and, last, in all) once the whole-book count is complete: what a
+	 * layout of the same story, width and typography elsewhere (a worker thread) hands to this one.
+	 */
+	rowCounts(): Float64Array | undefined {
+		return this.prefix;
+	}
+
+	/**
+	 * Takes the whole-book count made elsewhere (`rowCounts` of a layout of the same story, width and
+	 * typography), in place of counting. False, and nothing taken, when it is not one for this story
+	 * (its length is not the number of blocks and one). Only its shape is checked: it comes from this
+	 * build's own code, and a check of every count, in code that runs once, took milliseconds.
+	 */
+	adoptRowCounts(rows: Float64Array): boolean {
+		const total = this.story.blocks.length;
+		if (rows.length !== total + 1 || rows[0] !== 0) return false;
+		this.rowsBefore = rows;
+		this.indexed = total;
+		this.prefix = rows;
+		return true;
+	}
+
+	/** The page height page starts were last asked for: the one a count made elsewhere should find them for too. */
+	get pageHeight(): number | undefined {
+		return this.askedHeight;
+	}
+
+	/**
+	 * Takes the page starts for pages of `height` rows found elsewhere (`pageStarts` of a layout of
+	 * the same story, width and typography), once the row count is complete. False, and nothing
+	 * taken, when they cannot be (none, or the last past the story's rows); as `adoptRowCounts`,
+	 * only their shape is checked.
+	 */
+	adoptPageStarts(height: number, starts: ArrayLike<number>): boolean {
+		const total = this.totalRows();
+		if (total === undefined || starts.length === 0 || starts[0]! < 0 || !(starts[starts.length - 1]! < Math.max(1, total))) return false;
+		this.pages.set(height, starts);
+		if (this.pending?.height === height) this.pending = undefined;
+		return true;
+	}
+
 	/** Row number of `cursor` in the whole story, once the index is complete. */
 	rowNumber(cursor: Cursor): number | undefined {
 		return this.prefix ? this.prefix[cursor.block]! + cursor.row : undefined;
@@ -228,7 +270,7 @@ export class Layout {
 	}
 
 	/** Global row numbers where each page starts when paging forward from the start, once indexed. */
-	pageStarts(height: number): readonly number[] | undefined {
+	pageStarts(height: number): ArrayLike<number> | undefined {
 		this.askedHeight = height;
 		if (!this.prefix) return undefined;
 		this.findPageStarts(height, Number.POSITIVE_INFINITY, Date.now);

@@ -46,6 +46,19 @@ describe('timeLeft', () => {
 		expect(sliced.wordsBefore(long.text.length)).toBe(300 * 100);
 	});
 
+	it('takes the counts of an index of the same story made elsewhere, and not those of another', () => {
+		const elsewhere = new WordIndex(story);
+		expect(elsewhere.counts()).toBeUndefined();
+		elsewhere.build(Infinity);
+		const here = new WordIndex(story);
+		expect(here.adopt(new Float64Array(story.blocks.length))).toBe(false);
+		expect(here.wordsBefore(story.text.length)).toBeUndefined();
+		expect(here.adopt(elsewhere.counts()!)).toBe(true);
+		expect(here.counts()).toBe(elsewhere.counts());
+		expect(here.wordsBefore(story.chapters[1]!.start)).toBe(2 + 460);
+		expect(here.wordsBefore(story.text.length)).toBe(2 + 460 + 2 + 2300);
+	});
+
 	it('gives the chapter and the book at the default pace', () => {
 		const second = story.chapters[1]!.start;
 		expect(timeLeft(index, story, story.chapters[0]!.start, DEFAULT_PACE)).toEqual(['2 min left in chapter · 12 min in book', '2 min left in chapter', '12 min left']);

@@ -25,7 +25,7 @@ export function updatePace(pace: number, words: number, seconds: number): number
 
 /** Words before each block, and in all: built once per story, in slices, like the page index. */
 export class WordIndex {
-	private readonly before: Float64Array;
+	private before: Float64Array;
 	private done = 0;
 
 	constructor(private readonly story: Story) {
@@ -43,6 +43,19 @@ export class WordIndex {
 			this.done++;
 			if (spend(block.end - block.start) && this.done < blocks.length) return false;
 		}
+		return true;
+	}
+
+	/** The words before each block (and, last, in all) once every block is counted. */
+	counts(): Float64Array | undefined {
+		return this.done === this.story.blocks.length ? this.before : undefined;
+	}
+
+	/** Takes counts made elsewhere (`counts` of an index of the same story); false, and nothing taken, when they are not for this story. */
+	adopt(before: Float64Array): boolean {
+		if (before.length !== this.story.blocks.length + 1 || before[0] !== 0) return false;
+		this.before = before;
+		this.done = this.story.blocks.length;
 		return true;
 	}
 

@@ -328,9 +328,46 @@ function chaptersOf(header: Header): Chapter[] {
 	return header.chapters.map((chapter) => ({title: safeText(String(chapter.title)), start: Math.min(header.textLength, Math.max(0, Number(chapter.start) || 0))}));
 }
 
+/**
+ * Where a story read from the cache came from: enough for another thread of this process to read
+ * the same entry (`peekEntryOf`), and to check that it found the same story.
+ */
+export type EntryRef = {
+	/** The entry's file, open while the story is in use. */
+	readonly fd: number;
+	readonly entry: string;
+	readonly file: string;
+	readonly stamp: FileStamp;
+	readonly parser: string;
+	readonly blocks: number;
+	readonly length: number;
+};
+
+const entries = new WeakMap<Story, EntryRef>();
+
+/** The entry `story` is read from, when it is a story from the cache read a part at a time. */
+export function entryOf(story: Story): EntryRef | undefined {
+	return entries.get(story);
+}
+
 /** Opens the entry at `entry` to read parts of it; undefined when it is not for this file as it is now. Exported for tests. */
 export function peekEntry(entry: string, file: string, stamp: FileStamp, parser: string): EntryPeek | undefined {
-	const fd = openSync(entry, 'r');
+	return peekOpenEntry(openSync(entry, 'r'), true, entry, file, stamp, parser);
+}
+
+/**
+ * The entry a story was read from (`entryOf`), again, through the file the story holds open: on
+ * another thread of this process (a worker counting the whole-book index), the same bytes even if
+ * the entry was replaced since. The file stays the story's to close; undefined when it is no longer
+ * what the story was.
+ */
+export function peekEntryOf(ref: EntryRef): EntryPeek | undefined {
+	return peekOpenEntry(ref.fd, false, ref.entry, ref.file, ref.stamp, ref.parser);
+}
+
+// Reads an entry's header from `fd`; the file is closed at once when it is not a good entry, or
+// when the story no longer needs it, but only if it is the peek's `own`.
+function peekOpenEntry(fd: number, own: boolean, entry: string, file: string, stamp: FileStamp, parser: string): EntryPeek | undefined {
 	let kept = false;
 	try {
 		const size = fstatSync(fd).size;
@@ -349,7 +386,7 @@ export function peekEntry(entry: string, file: string, stamp: FileStamp, parser:
 		// Read into memory of their own, so the integers are aligned for a view over them.
 		const numbers = new Int32Array((textAt - numbersAt) / 4);
 		readSync(fd, numbers, 0, numbers.byteLength, numbersAt);
-		const source = new EntryText(fd, entry, file, header.encoding, bytesPerChar, textAt, header.textLength);
+		const source = new EntryText(fd, own, entry, file, header.encoding, bytesPerChar, textAt, header.textLength);
 		kept = true;
 		const title = safeText(header.title);
 		const chapters = chaptersOf(header);
@@ -360,7 +397,7 @@ export function peekEntry(entry: string, file: string, stamp: FileStamp, parser:
 			const spans = spanCount === undefined ? undefined : spansOf(numbers, count, spanCount, 0, header.textLength, header.textLength);
 			if (!blocks || (spanCount !== undefined && !spans)) return undefined;
 			const parts = new EntryParts(source, blocks);
-			return {
+			const story: Story = {
 				key: header.key,
 				title,
 				// Read whole only by what needs all of it at once (--info, re-anchoring bookmarks in a
@@ -374,6 +411,8 @@ export function peekEntry(entry: string, file: string, stamp: FileStamp, parser:
 				meta,
 				...(spans ? {spans} : {}),
 			};
+			entries.set(story, {fd, entry, file, stamp, parser, blocks: count, length: header.textLength});
+			return story;
 		};
 		return {
 			key: header.key,
@@ -411,7 +450,7 @@ export function peekEntry(entry: string, file: string, stamp: FileStamp, parser:
 				}),
 		};
 	} finally {
-		if (!kept) closeSync(fd);
+		if (!kept && own) closeSync(fd);
 	}
 }
 
@@ -447,6 +486,7 @@ class EntryText {
 
 	constructor(
 		private readonly fd: number,
+		own: boolean,
 		private readonly entry: string,
 		private readonly file: string,
 		private readonly encoding: Header['encoding'],
@@ -454,7 +494,7 @@ class EntryText {
 		private readonly textAt: number,
 		readonly length: number,
 	) {
-		closeWhenCollected.register(this, fd);
+		if (own) closeWhenCollected.register(this, fd);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import type {Typography} from '../core/typeset.js';
 import {WordIndex} from '../core/pace.js';
 import type {ReaderSettings} from '../core/settings.js';
 import type {Story} from '../core/story.js';
+import type {IndexOffload} from '../io/index-worker.js';
 import {useWholeBookIndex} from './use-index.js';
 
 /** A layout made before the reader started (the quick first page's), with its word index. */
@@ -18,7 +19,7 @@ export type PreparedLayout = {readonly layout: Layout; readonly words: WordIndex
  * The layout, the word index and whether the whole-book index is ready, for `story` (if one is
  * open). A `prepared` layout is used while it is the one these settings ask for.
  */
-export function useStoryLayout(story: Story | undefined, column: number, settings: ReaderSettings, prepared?: PreparedLayout) {
+export function useStoryLayout(story: Story | undefined, column: number, settings: ReaderSettings, prepared?: PreparedLayout, offload?: IndexOffload) {
 	const [patternsLoaded, setPatternsLoaded] = useState(hyphenationLoaded);
 	useEffect(() => {
 		if (settings.hyphenate && !patternsLoaded) void loadHyphenation().then(() => setPatternsLoaded(true));
@@ -31,7 +32,7 @@ export function useStoryLayout(story: Story | undefined, column: number, setting
 		return prepared && fits(prepared.layout, story, column, typography) ? prepared.layout : new Layout(story, column, typography);
 	}, [story, column, justify, hyphenate, paragraphStyle, spacing, notes, prepared]);
 	const words = useMemo(() => (story ? (prepared?.layout.story === story ? prepared.words : new WordIndex(story)) : undefined), [story, prepared]);
-	const indexReady = useWholeBookIndex(layout, words);
+	const indexReady = useWholeBookIndex(layout, words, offload);
 	return {layout, words, indexReady};
 }
 

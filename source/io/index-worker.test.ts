@@ -1,0 +1,59 @@
+/**
+ * The whole-book index counted on a real worker thread, which runs the built dist/start.js (built by
+ * `npm test` before the tests run), as the reader's does.
+ */
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {Layout} from '../core/layout.js';
+import {WordIndex} from '../core/pace.js';
+import type {Typography} from '../core/typeset.js';
+import {parseText} from '../formats/text.js';
+import {repoRoot} from '../formats/testkit.js';
+import {indexOnWorker} from './index-worker.js';
+import {cachedStories} from './testkit.js';
+
+const START_SCRIPT = path.join(repoRoot, 'dist', 'start.js');
+const TYPOGRAPHY: Typography = {justify: false, hyphenate: false, paragraphStyle: 'spaced', spacing: 1, notes: 'open'};
+
+const cachedStory = cachedStories();
+
+function offload() {
+	expect(existsSync(START_SCRIPT), 'dist/start.js is missing: run `npm run build` (npm test does)').toBe(true);
+	return indexOnWorker(START_SCRIPT)!;
+}
+
+describe('indexOnWorker', () => {
+	it('counts a cached book on a worker thread: the same rows, words and page starts as counted here', async () => {
+		const {parsed, story} = cachedStory();
+		const counts = await offload().count({story, width: 52, typography: TYPOGRAPHY, words: true, height: 20})!.counts;
+		const layout = new Layout(parsed, 52, TYPOGRAPHY);
+		const words = new WordIndex(parsed);
+		expect(layout.buildIndex(Infinity) && words.build(Infinity)).toBe(true);
+		expect(counts).toBeDefined();
+		expect(Array.from(counts!.rows)).toEqual(Array.from(layout.rowCounts()!));
+		expect(Array.from(counts!.words!)).toEqual(Array.from(words.counts()!));
+		expect(Array.from(counts!.pages!.starts)).toEqual(Array.from(layout.pageStarts(20)!));
+	});
+
+	it('serves count after count, goes on after being held, and starts again after a count is stopped', async () => {
+		const {parsed, story} = cachedStory();
+		const worker = offload();
+		const first = worker.count({story, width: 30, typography: TYPOGRAPHY, words: false, height: undefined})!;
+		first.cancel();
+		expect(await first.counts).toBeUndefined();
+		worker.hold();
+		const second = await worker.count({story, width: 30, typography: TYPOGRAPHY, words: false, height: undefined})!.counts;
+		const third = await worker.count({story, width: 70, typography: TYPOGRAPHY, words: false, height: undefined})!.counts;
+		const layout = new Layout(parsed, 70, TYPOGRAPHY);
+		layout.buildIndex(Infinity);
+		expect(second!.rows.length).toBe(parsed.blocks.length + 1);
+		expect(Array.from(third!.rows)).toEqual(Array.from(layout.rowCounts()!));
+	});
+
+	it('leaves a story not read from the cache to be counted here, and is not there outside the bundle', () => {
+		expect(offload().count({story: parseText('A short story.', {key: 's', title: 'S'}), width: 40, typography: TYPOGRAPHY, words: true, height: 10})).toBeUndefined();
+		// The tests of the source run without dist/start.js's modules: no worker.
+		expect(indexOnWorker()).toBeUndefined();
+	});
+});

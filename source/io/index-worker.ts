@@ -1,0 +1,187 @@
+/**
+ * The whole-book index (page count, time left) of a long book from the story cache, counted on a
+ * worker thread. Counted on the event loop a slice of 3 ms at a time, a key pressed meanwhile waited
+ * for the rest of the slice and, early in the count, for a young-generation collection on top of it,
+ * which also waited for the optimising compiler's thread to reach a safe point (11-13 ms at worst
+ * while indexing 20 MB, in the benchmark). On a thread of its own the count leaves the reader's
+ * event loop free: 7-10 ms at worst, the frame that shows the page count. V8 compiles
+ * and collects the worker's code and memory apart from the reader's.
+ *
+ * The worker loads dist/start.js again (it holds the core and the story cache) and reads the book
+ * through the file the reader's story holds open (io/index-count.ts). Stories not read from the
+ * cache (a book opened for the first time, a short story) are counted on the event loop as before,
+ * and so is any count the worker fails to make.
+ */
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {Worker} from 'node:worker_threads';
+import type {Story} from '../core/story.js';
+import type {Typography} from '../core/typeset.js';
+import type {IndexCounts, IndexJob} from './index-count.js';
+import {entryOf} from './story-cache.js';
+
+export type {IndexCounts} from './index-count.js';
+
+/** What the reader asks to have counted elsewhere. */
+export type IndexRequest = {
+	readonly story: Story;
+	readonly width: number;
+	readonly typography: Typography;
+	/** Count the story's words too (once per story; a new width needs only rows). */
+	readonly words: boolean;
+	/** Find the page starts for pages of this many rows too. */
+	readonly height: number | undefined;
+};
+
+/** A count under way: its result (undefined if it failed: then count here), and how to stop it. */
+export type IndexTask = {readonly counts: Promise<IndexCounts | undefined>; cancel(): void};
+
+/** Counts elsewhere (a worker thread), giving way to the reader's own work. */
+export type IndexOffload = {
+	/** Starts counting `request`; undefined when it cannot be (then count here). */
+	count(request: IndexRequest): IndexTask | undefined;
+	/**
+	 * Pauses the count while the reader answers a key: on a machine of two cores the count, the
+	 * reader and the terminal drawing the reader's frames would otherwise take turns on them (page
+	 * turns while indexing 20 MB: median 7 ms, worst 25-30; held, 5 and 18-28). The count goes on
+	 * in the next turn of the event loop, once the key's frame is drawn.
+	 */
+	hold(): void;
+};
+
+// How the build names the modules start.js holds (scripts/build.mjs), and the one the worker runs.
+const REGISTRY = '__lecternModules';
+const COUNT_MODULE = 'source/io/index-count.ts';
+
+// The worker: start.js run as the entry runs it (a function of require and import.meta; its quick
+// first page does nothing, LECTERN_QUICK_START=0), then a count for each job posted to it, posted
+// back without a copy. On Linux it runs at the lowest priority, so that the reader's thread gets a
+// core whenever it has work (a nice value is a thread's own there; elsewhere it is the process's,
+// so it is left alone). While the reader holds it (`hold`), it waits: up to 50 ms at a time.
+const WORKER_SOURCE = `
+const {parentPort, workerData} = require('node:worker_threads');
+const {readFileSync} = require('node:fs');
+const {Script} = require('node:vm');
+const {script, meta, hold} = workerData;
+if (process.platform === 'linux') try { require('node:os').setPriority(19); } catch {}
+new Script(readFileSync(script, 'latin1'), {filename: script}).runInThisContext()(require, meta);
+const {countIndex} = globalThis.${REGISTRY}[${JSON.stringify(COUNT_MODULE)}];
+const wait = () => { if (Atomics.load(hold, 0) !== 0) Atomics.wait(hold, 0, 1, 50); };
+const post = (id, counts) => parentPort.postMessage({id, counts}, counts ? [counts.rows, counts.words, counts.pages && counts.pages.starts].filter(Boolean).map((array) => array.buffer) : []);
+parentPort.on('message', ({id, job}) => countIndex(job, wait).then((counts) => post(id, counts), () => post(id, undefined)));
+`;
+
+// Stories a worker is reading: kept from collection (which would close the file the worker reads)
+// until it is done with them.
+const inUse = new Set<Story>();
+
+/**
+ * Counts on a worker thread, when the reader runs from the bundle (`script` is dist/start.js,
+ * beside the running reader.js); undefined otherwise (the tests of the source, which count here).
+ *
+ * One worker serves the whole session: started for the first count (about 100 ms before it counts),
+ * it then waits for the next (a resize, a change of typography). It is stopped only to stop a count
+ * under way, which cannot be interrupted, and another is started for the next count. Ending a
+ * worker as soon as it had counted made the frame drawn meanwhile slower (10-20 ms, from 5-10).
+ */
+export function indexOnWorker(script = bundledStartScript()): IndexOffload | undefined {
+	if (!script) return undefined;
+	const meta = {url: pathToFileURL(script).href, filename: script};
+	const hold = new Int32Array(new SharedArrayBuffer(4));
+	let holding = false;
+	let worker: IndexWorker | undefined;
+	let jobs = 0;
+	return {
+		count({story, width, typography, words, height}) {
+			const ref = entryOf(story);
+			if (!ref) return undefined;
+			worker ??= startWorker(script, meta, hold, () => (worker = undefined));
+			if (!worker) return undefined;
+			const id = jobs++;
+			const job: IndexJob = {ref, width, typography, words, ...(height === undefined ? {} : {height})};
+			const counts = worker.count(id, job);
+			inUse.add(story);
+			void counts.then(() => inUse.delete(story));
+			const working = worker;
+			return {
+				counts,
+				cancel() {
+					if (!working.busyWith(id)) return;
+					if (worker === working) worker = undefined;
+					working.stop();
+				},
+			};
+		},
+		hold() {
+			if (holding) return;
+			holding = true;
+			Atomics.store(hold, 0, 1);
+			// A timer runs in the next turn of the event loop: after the key's frame, which React draws
+			// in an immediate of this one.
+			setTimeout(() => {
+				holding = false;
+				Atomics.store(hold, 0, 0);
+				Atomics.notify(hold, 0);
+			}, 0);
+		},
+	};
+}
+
+type IndexWorker = {
+	count(id: number, job: IndexJob): Promise<IndexCounts | undefined>;
+	busyWith(id: number): boolean;
+	stop(): void;
+};
+
+// A worker, or undefined when none can be started; `ended` is called once it has stopped or failed.
+function startWorker(script: string, meta: {url: string; filename: string}, hold: Int32Array, ended: () => void): IndexWorker | undefined {
+	let worker: Worker;
+	try {
+		// stdout and stderr of its own: nothing the worker might print reaches the reader's screen.
+		worker = new Worker(WORKER_SOURCE, {eval: true, workerData: {script, meta, hold}, env: {...process.env, LECTERN_QUICK_START: '0'}, stdout: true, stderr: true});
+	} catch {
+		return undefined;
+	}
+	// A reader quitting does not wait for it.
+	worker.unref();
+	const waiting = new Map<number, (counts: IndexCounts | undefined) => void>();
+	const answer = (id: number, counts: IndexCounts | undefined) => {
+		waiting.get(id)?.(counts);
+		waiting.delete(id);
+	};
+	worker.on('message', (message: unknown) => {
+		const {id, counts} = (message ?? {}) as {id?: unknown; counts?: unknown};
+		if (typeof id === 'number') answer(id, isCounts(counts) ? counts : undefined);
+	});
+	// A worker that failed or was stopped answers each count it had with none: they are made here instead.
+	const end = () => {
+		ended();
+		for (const id of [...waiting.keys()]) answer(id, undefined);
+	};
+	worker.on('error', end);
+	worker.on('exit', end);
+	return {
+		count(id, job) {
+			const counts = new Promise<IndexCounts | undefined>((resolve) => waiting.set(id, resolve));
+			worker.postMessage({id, job});
+			return counts;
+		},
+		busyWith: (id) => waiting.has(id),
+		stop: () => void worker.terminate(),
+	};
+}
+
+// dist/start.js, when this runs from dist/reader.js (whose modules come from start.js's registry).
+function bundledStartScript(): string | undefined {
+	if (!(globalThis as Record<string, unknown>)[REGISTRY]) return undefined;
+	const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'start.js');
+	return existsSync(script) ? script : undefined;
+}
+
+function isCounts(value: unknown): value is IndexCounts {
+	if (!value || typeof value !== 'object') return false;
+	const {rows, words, pages} = value as Record<string, unknown>;
+	const pagesFit = pages === undefined || (typeof pages === 'object' && pages !== null && typeof (pages as Record<string, unknown>)['height'] === 'number' && (pages as Record<string, unknown>)['starts'] instanceof Float64Array);
+	return rows instanceof Float64Array && (words === undefined || words instanceof Float64Array) && pagesFit;
+}
