@@ -184,9 +184,11 @@ function runReader(
 	const screen = quick?.screen ?? enterFullscreen(process.stdout, process.stdin);
 	const size = streamSize(process.stdout);
 	const offset = quick?.offset ?? (opened ? (storage.progress(opened.story.key)?.offset ?? 0) : 0);
-	// A long book's whole-book index is counted on a worker thread; LECTERN_INDEX_WORKER=0 counts it on
-	// the event loop. (Started with the reader instead, the worker's loading slowed the reader's.)
-	const offloadIndex = process.env['LECTERN_INDEX_WORKER'] === '0' ? undefined : indexOnWorker();
+	// A very long book's whole-book index is counted on a worker thread (io/index-worker.ts).
+	// LECTERN_INDEX_WORKER=0 counts every book on the event loop, =1 every book from the story cache on
+	// the worker. (Started with the reader instead, the worker's loading slowed the reader's.)
+	const workerSetting = process.env['LECTERN_INDEX_WORKER'];
+	const offloadIndex = workerSetting === '0' ? undefined : indexOnWorker(undefined, workerSetting === '1' ? {minChars: 0} : {});
 	const instance = render(
 		<App
 			{...(opened ? {story: opened.story, source: opened.source, offset} : {})}

@@ -2,7 +2,7 @@
  * The whole-book index counted on a real worker thread, which runs the built dist/start.js (built by
  * `npm test` before the tests run), as the reader's does.
  */
-import {existsSync} from 'node:fs';
+import {existsSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {Layout} from '../core/layout.js';
@@ -20,8 +20,12 @@ const cachedStory = cachedStories();
 
 function offload() {
 	expect(existsSync(START_SCRIPT), 'dist/start.js is missing: run `npm run build` (npm test does)').toBe(true);
-	return indexOnWorker(START_SCRIPT)!;
+	// Workers stop 100 ms after their last count: none outlives its test. The book here is short:
+	// the reader counts books this short on its event loop.
+	return indexOnWorker(START_SCRIPT, {idleMs: 100, minChars: 0})!;
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('indexOnWorker', () => {
 	it('counts a cached book on a worker thread: the same rows, words and page starts as counted here', async () => {
@@ -36,7 +40,7 @@ describe('indexOnWorker', () => {
 		expect(Array.from(counts!.pages!.starts)).toEqual(Array.from(layout.pageStarts(20)!));
 	});
 
-	it('serves count after count, goes on after being held, and starts again after a count is stopped', async () => {
+	it('gives up a count no longer wanted, goes on after being held, and serves count after count', async () => {
 		const {parsed, story} = cachedStory();
 		const worker = offload();
 		const first = worker.count({story, width: 30, typography: TYPOGRAPHY, words: false, height: undefined})!;
@@ -51,8 +55,24 @@ describe('indexOnWorker', () => {
 		expect(Array.from(third!.rows)).toEqual(Array.from(layout.rowCounts()!));
 	});
 
-	it('leaves a story not read from the cache to be counted here, and is not there outside the bundle', () => {
+	it.runIf(process.platform === 'linux')('stops its thread once it has had nothing to count for a while, and starts another for the next count', async () => {
+		const {story} = cachedStory();
+		const threads = () => readdirSync('/proc/self/task').length;
+		await sleep(300);
+		const before = threads();
+		const worker = offload();
+		const request = {story, width: 40, typography: TYPOGRAPHY, words: false, height: undefined};
+		expect(await worker.count(request)!.counts).toBeDefined();
+		expect(threads()).toBe(before + 1);
+		for (let i = 0; i < 100 && threads() > before; i++) await sleep(20);
+		expect(threads()).toBe(before);
+		expect(await worker.count(request)!.counts).toBeDefined();
+	});
+
+	it('leaves a story not read from the cache, or a short one, to be counted here, and is not there outside the bundle', () => {
 		expect(offload().count({story: parseText('A short story.', {key: 's', title: 'S'}), width: 40, typography: TYPOGRAPHY, words: true, height: 10})).toBeUndefined();
+		const {story} = cachedStory();
+		expect(indexOnWorker(START_SCRIPT)!.count({story, width: 40, typography: TYPOGRAPHY, words: true, height: 10})).toBeUndefined();
 		// The tests of the source run without dist/start.js's modules: no worker.
 		expect(indexOnWorker()).toBeUndefined();
 	});

@@ -39,7 +39,7 @@ export type IndexTask = {readonly counts: Promise<IndexCounts | undefined>; canc
 
 /** Counts elsewhere (a worker thread), giving way to the reader's own work. */
 export type IndexOffload = {
-	/** Starts counting `request`; undefined when it cannot be (then count here). */
+	/** Starts counting `request`; undefined when it cannot be, or the book is not long enough to be worth it (then count here). */
 	count(request: IndexRequest): IndexTask | undefined;
 	/**
 	 * Pauses the count while the reader answers a key: on a machine of two cores the count, the
@@ -54,121 +54,145 @@ export type IndexOffload = {
 const REGISTRY = '__lecternModules';
 const COUNT_MODULE = 'source/io/index-count.ts';
 
+// The flags the reader and the worker share: whether the reader holds the count, and the first job
+// not stopped (jobs are numbered as they are asked for).
+const HOLD = 0;
+const FIRST_LIVE_JOB = 1;
+
 // The worker: start.js run as the entry runs it (a function of require and import.meta; its quick
 // first page does nothing, LECTERN_QUICK_START=0), then a count for each job posted to it, posted
 // back without a copy. On Linux it runs at the lowest priority, so that the reader's thread gets a
 // core whenever it has work (a nice value is a thread's own there; elsewhere it is the process's,
-// so it is left alone). While the reader holds it (`hold`), it waits: up to 50 ms at a time.
+// so it is left alone). Every thousand characters or so a count looks at the flags: while the reader
+// holds it, it waits (up to 50 ms at a time); once its job is stopped, it gives up.
 const WORKER_SOURCE = `
 const {parentPort, workerData} = require('node:worker_threads');
 const {readFileSync} = require('node:fs');
 const {Script} = require('node:vm');
-const {script, meta, hold} = workerData;
+const {script, meta, flags} = workerData;
 if (process.platform === 'linux') try { require('node:os').setPriority(19); } catch {}
 new Script(readFileSync(script, 'latin1'), {filename: script}).runInThisContext()(require, meta);
 const {countIndex} = globalThis.${REGISTRY}[${JSON.stringify(COUNT_MODULE)}];
-const wait = () => { if (Atomics.load(hold, 0) !== 0) Atomics.wait(hold, 0, 1, 50); };
+const stopped = new Error('stopped');
+const pause = (id) => () => {
+	if (Atomics.load(flags, ${HOLD}) !== 0) Atomics.wait(flags, ${HOLD}, 1, 50);
+	if (id < Atomics.load(flags, ${FIRST_LIVE_JOB})) throw stopped;
+};
 const post = (id, counts) => parentPort.postMessage({id, counts}, counts ? [counts.rows, counts.words, counts.pages && counts.pages.starts].filter(Boolean).map((array) => array.buffer) : []);
-parentPort.on('message', ({id, job}) => countIndex(job, wait).then((counts) => post(id, counts), () => post(id, undefined)));
+parentPort.on('message', ({id, job}) => countIndex(job, pause(id)).then((counts) => post(id, counts), () => post(id, undefined)));
 `;
+
+// How long a worker with nothing to count is kept: long enough for the next of a few resizes, and
+// then its memory is given back (while it lives, the reader takes 15-25 MB more: War and Peace's
+// whole reader is 65 MB).
+const IDLE_MS = 2000;
+
+// Books shorter than this (in characters) are counted on the event loop: War and Peace (3.2 million)
+// is counted there in about 100 ms of slices, less than a worker takes to start (about 100 ms, and
+// 15-20 MB). A book of 20 MB takes 600 ms of slices, which the worker takes off the event loop.
+const MIN_CHARS = 8 * 1024 * 1024;
 
 // Stories a worker is reading: kept from collection (which would close the file the worker reads)
 // until it is done with them.
 const inUse = new Set<Story>();
 
 /**
- * Counts on a worker thread, when the reader runs from the bundle (`script` is dist/start.js,
- * beside the running reader.js); undefined otherwise (the tests of the source, which count here).
+ * Counts on a worker thread the books of at least `minChars` characters, when the reader runs from
+ * the bundle (`script` is dist/start.js, beside the running reader.js); undefined otherwise (the
+ * tests of the source, which count here).
  *
- * One worker serves the whole session: started for the first count (about 100 ms before it counts),
- * it then waits for the next (a resize, a change of typography). It is stopped only to stop a count
- * under way, which cannot be interrupted, and another is started for the next count. Ending a
- * worker as soon as it had counted made the frame drawn meanwhile slower (10-20 ms, from 5-10).
+ * A worker is started for a count (about 100 ms before it counts), serves the counts that follow
+ * (a resize, a change of typography), and is stopped once it has had nothing to count for
+ * `idleMs`. A count that is no longer wanted is given up by the worker itself, at its next look at
+ * the flags: ending a worker instead, and starting another, made the reader's frames slower
+ * meanwhile (10-20 ms, from 5-10).
  */
-export function indexOnWorker(script = bundledStartScript()): IndexOffload | undefined {
+export function indexOnWorker(script = bundledStartScript(), {idleMs = IDLE_MS, minChars = MIN_CHARS} = {}): IndexOffload | undefined {
 	if (!script) return undefined;
 	const meta = {url: pathToFileURL(script).href, filename: script};
-	const hold = new Int32Array(new SharedArrayBuffer(4));
+	const flags = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
 	let holding = false;
 	let worker: IndexWorker | undefined;
 	let jobs = 0;
 	return {
 		count({story, width, typography, words, height}) {
 			const ref = entryOf(story);
-			if (!ref) return undefined;
-			worker ??= startWorker(script, meta, hold, () => (worker = undefined));
+			if (!ref || ref.length < minChars) return undefined;
+			worker ??= startWorker(script, meta, flags, idleMs, () => (worker = undefined));
 			if (!worker) return undefined;
 			const id = jobs++;
 			const job: IndexJob = {ref, width, typography, words, ...(height === undefined ? {} : {height})};
 			const counts = worker.count(id, job);
 			inUse.add(story);
 			void counts.then(() => inUse.delete(story));
-			const working = worker;
 			return {
 				counts,
 				cancel() {
-					if (!working.busyWith(id)) return;
-					if (worker === working) worker = undefined;
-					working.stop();
+					// Jobs are made one after another: this one, and any before it, are no longer wanted.
+					if (Atomics.load(flags, FIRST_LIVE_JOB) <= id) Atomics.store(flags, FIRST_LIVE_JOB, id + 1);
 				},
 			};
 		},
 		hold() {
 			if (holding) return;
 			holding = true;
-			Atomics.store(hold, 0, 1);
+			Atomics.store(flags, HOLD, 1);
 			// A timer runs in the next turn of the event loop: after the key's frame, which React draws
 			// in an immediate of this one.
 			setTimeout(() => {
 				holding = false;
-				Atomics.store(hold, 0, 0);
-				Atomics.notify(hold, 0);
+				Atomics.store(flags, HOLD, 0);
+				Atomics.notify(flags, HOLD);
 			}, 0);
 		},
 	};
 }
 
-type IndexWorker = {
-	count(id: number, job: IndexJob): Promise<IndexCounts | undefined>;
-	busyWith(id: number): boolean;
-	stop(): void;
-};
+type IndexWorker = {count(id: number, job: IndexJob): Promise<IndexCounts | undefined>};
 
 // A worker, or undefined when none can be started; `ended` is called once it has stopped or failed.
-function startWorker(script: string, meta: {url: string; filename: string}, hold: Int32Array, ended: () => void): IndexWorker | undefined {
+function startWorker(script: string, meta: {url: string; filename: string}, flags: Int32Array, idleMs: number, ended: () => void): IndexWorker | undefined {
 	let worker: Worker;
 	try {
 		// stdout and stderr of its own: nothing the worker might print reaches the reader's screen.
-		worker = new Worker(WORKER_SOURCE, {eval: true, workerData: {script, meta, hold}, env: {...process.env, LECTERN_QUICK_START: '0'}, stdout: true, stderr: true});
+		worker = new Worker(WORKER_SOURCE, {eval: true, workerData: {script, meta, flags}, env: {...process.env, LECTERN_QUICK_START: '0'}, stdout: true, stderr: true});
 	} catch {
 		return undefined;
 	}
 	// A reader quitting does not wait for it.
 	worker.unref();
 	const waiting = new Map<number, (counts: IndexCounts | undefined) => void>();
-	const answer = (id: number, counts: IndexCounts | undefined) => {
-		waiting.get(id)?.(counts);
-		waiting.delete(id);
+	let idle: NodeJS.Timeout | undefined;
+	let stopped = false;
+	const stop = () => {
+		if (stopped) return;
+		stopped = true;
+		clearTimeout(idle);
+		ended();
+		void worker.terminate();
 	};
 	worker.on('message', (message: unknown) => {
 		const {id, counts} = (message ?? {}) as {id?: unknown; counts?: unknown};
-		if (typeof id === 'number') answer(id, isCounts(counts) ? counts : undefined);
+		if (typeof id !== 'number') return;
+		waiting.get(id)?.(isCounts(counts) ? counts : undefined);
+		waiting.delete(id);
+		if (waiting.size === 0 && !stopped) idle = setTimeout(stop, idleMs).unref();
 	});
-	// A worker that failed or was stopped answers each count it had with none: they are made here instead.
+	// A worker that failed answers each count it had with none: they are made here instead.
 	const end = () => {
-		ended();
-		for (const id of [...waiting.keys()]) answer(id, undefined);
+		stop();
+		for (const resolve of waiting.values()) resolve(undefined);
+		waiting.clear();
 	};
 	worker.on('error', end);
 	worker.on('exit', end);
 	return {
 		count(id, job) {
+			clearTimeout(idle);
 			const counts = new Promise<IndexCounts | undefined>((resolve) => waiting.set(id, resolve));
 			worker.postMessage({id, job});
 			return counts;
 		},
-		busyWith: (id) => waiting.has(id),
-		stop: () => void worker.terminate(),
 	};
 }
 
