@@ -69,6 +69,12 @@ describe('indexOnWorker', () => {
 		expect(await worker.count(request)!.counts).toBeDefined();
 	});
 
+	it('answers with no counts when its worker cannot run, so that the reader counts the book itself', async () => {
+		const {story} = cachedStory();
+		const broken = indexOnWorker(path.join(repoRoot, 'dist', 'no-such-start.js'), {idleMs: 100, minChars: 0})!;
+		expect(await broken.count({story, width: 40, typography: TYPOGRAPHY, words: true, height: 10})!.counts).toBeUndefined();
+	});
+
 	it('leaves a story not read from the cache, or a short one, to be counted here, and is not there outside the bundle', () => {
 		expect(offload().count({story: parseText('A short story.', {key: 's', title: 'S'}), width: 40, typography: TYPOGRAPHY, words: true, height: 10})).toBeUndefined();
 		const {story} = cachedStory();
