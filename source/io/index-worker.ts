@@ -92,10 +92,6 @@ const IDLE_MS = 2000;
 // 15-20 MB). A book of 20 MB takes 600 ms of slices, which the worker takes off the event loop.
 const MIN_CHARS = 8 * 1024 * 1024;
 
-// Stories a worker is reading: kept from collection (which would close the file the worker reads)
-// until it is done with them.
-const inUse = new Set<Story>();
-
 /**
  * Counts on a worker thread the books of at least `minChars` characters, when the reader runs from
  * the bundle (`script` is dist/start.js, beside the running reader.js); undefined otherwise (the
@@ -123,8 +119,9 @@ export function indexOnWorker(script = bundledStartScript(), {idleMs = IDLE_MS, 
 			const id = jobs++;
 			const job: IndexJob = {ref, width, typography, words, ...(height === undefined ? {} : {height})};
 			const counts = worker.count(id, job);
-			inUse.add(story);
-			void counts.then(() => inUse.delete(story));
+			// The story is kept from collection, which would close the file the worker reads, until the
+			// worker has answered (the reaction holds it, and the worker's pending answer the reaction).
+			void counts.then(() => story.key);
 			return {
 				counts,
 				cancel() {
