@@ -5,6 +5,7 @@
 import {existsSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {loadHyphenation} from '../core/hyphenate.js';
 import {Layout} from '../core/layout.js';
 import {WordIndex} from '../core/pace.js';
 import type {Typography} from '../core/typeset.js';
@@ -38,6 +39,21 @@ describe('indexOnWorker', () => {
 		expect(Array.from(counts!.rows)).toEqual(Array.from(layout.rowCounts()!));
 		expect(Array.from(counts!.words!)).toEqual(Array.from(words.counts()!));
 		expect(Array.from(counts!.pages!.starts)).toEqual(Array.from(layout.pageStarts(20)!));
+	});
+
+	it('hyphenates as the reader does when the typography asks for it', async () => {
+		// Long words in a narrow column: hyphenated, they take fewer rows.
+		const {parsed, story} = cachedStory(Array.from({length: 300}, (_, i) => `Paragraph ${i}: extraordinarily incomprehensible characterisations, notwithstanding considerable understanding.`).join('\n\n'));
+		const typography = {...TYPOGRAPHY, justify: true, hyphenate: true};
+		await loadHyphenation();
+		const counts = await offload().count({story, width: 24, typography, words: false, height: 15})!.counts;
+		const layout = new Layout(parsed, 24, typography);
+		const unhyphenated = new Layout(parsed, 24, {...typography, hyphenate: false});
+		layout.buildIndex(Infinity);
+		unhyphenated.buildIndex(Infinity);
+		expect(layout.totalRows()).toBeLessThan(unhyphenated.totalRows()!);
+		expect(Array.from(counts!.rows)).toEqual(Array.from(layout.rowCounts()!));
+		expect(Array.from(counts!.pages!.starts)).toEqual(Array.from(layout.pageStarts(15)!));
 	});
 
 	it('gives up a count no longer wanted, goes on after being held, and serves count after count', async () => {
