@@ -46,6 +46,13 @@ function replaceOnce(source, search, replacement, what) {
 	return source.slice(0, at) + replacement + source.slice(at + search.length);
 }
 
+/** The module at `path` with each `[search, replacement, what]` made by `replaceOnce`, and `appended` after it. */
+function patchedModule(path, replacements, appended = '') {
+	let source = readFileSync(path, 'utf8');
+	for (const [search, replacement, what] of replacements) source = replaceOnce(source, search, replacement, what);
+	return {contents: source + appended, loader: 'js'};
+}
+
 const YOGA_DATA = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/;
 
 /** The esbuild plugin that applies the patches. */
@@ -88,12 +95,12 @@ export const dependencyPatches = {
 		// Ink's reconciler awaits, at its top level, React DevTools and its own package.json, both
 		// only when DEV=true; the build stubs DevTools out already (see build.mjs), so with DEV=true the
 		// bundle now skips both instead of waiting for them.
-		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, ({path}) => {
-			let source = readFileSync(path, 'utf8');
-			source = replaceOnce(source, "await import('./devtools.js');", "void 0; // DevTools are not bundled", 'ink top-level await');
-			source = replaceOnce(source, '? await loadPackageJson()', '? {name: undefined, version: undefined}', 'ink top-level await');
-			return {contents: source, loader: 'js'};
-		});
+		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, ({path}) =>
+			patchedModule(path, [
+				["await import('./devtools.js');", 'void 0; // DevTools are not bundled', 'ink top-level await'],
+				['? await loadPackageJson()', '? {name: undefined, version: undefined}', 'ink top-level await'],
+			]),
+		);
 
 		// 2. Ink's frames: equal styles need no diff.
 		build.onLoad({filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/}, ({path}) => {
@@ -153,40 +160,37 @@ export const dependencyPatches = {
 			return source.includes('new Intl.Segmenter(') ? {contents: lazySegmenter(source, path), loader: 'js'} : undefined;
 		});
 		// 6. meow's package normaliser made when first used.
-		build.onLoad({filter: /[\\/]meow[\\/]build[\\/]dependencies\.js$/}, ({path}) => {
-			let source = readFileSync(path, 'utf8');
-			source = replaceOnce(
-				source,
-				'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
-				'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
-				'meow lazy normalizer',
-			);
-			source = replaceOnce(source, '\npromisify(execFile);\n', '\n', 'meow unused execFile');
-			return {contents: source, loader: 'js'};
-		});
+		build.onLoad({filter: /[\\/]meow[\\/]build[\\/]dependencies\.js$/}, ({path}) =>
+			patchedModule(path, [
+				[
+					'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+					'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
+					'meow lazy normalizer',
+				],
+				['\npromisify(execFile);\n', '\n', 'meow unused execFile'],
+			]),
+		);
 		// 7. Ink's control-character check.
-		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]ansi-tokenizer\.js$/}, ({path}) => {
-			const source = replaceOnce(
-				readFileSync(path, 'utf8'),
-				'export const hasAnsiControlCharacters = (text) => {\n    if (text.includes(escapeCharacter)) {\n        return true;\n    }\n    for (const character of text) {\n        if (isC1ControlCharacter(character)) {\n            return true;\n        }\n    }\n    return false;\n};',
-				// An escape, or a code point from U+0080 to U+009F (a UTF-16 unit in that range is always one).
-				'export const hasAnsiControlCharacters = (text) => /[\\u001B\\u0080-\\u009F]/.test(text);',
-				'ink control-character check',
-			);
-			return {contents: source, loader: 'js'};
-		});
-		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, ({path}) => {
-			let source = readFileSync(path, 'utf8');
-			source = replaceOnce(
-				source,
-				"row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
-				'row.push(BLANK_CELL);',
-				'ink blank cells',
-			);
-			source = replaceOnce(source, '    caches = new OutputCaches();', '    caches = sharedOutputCaches();', 'ink caches kept');
-			source += SHARED_CACHES;
-			return {contents: source, loader: 'js'};
-		});
+		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]ansi-tokenizer\.js$/}, ({path}) =>
+			patchedModule(path, [
+				[
+					'export const hasAnsiControlCharacters = (text) => {\n    if (text.includes(escapeCharacter)) {\n        return true;\n    }\n    for (const character of text) {\n        if (isC1ControlCharacter(character)) {\n            return true;\n        }\n    }\n    return false;\n};',
+					// An escape, or a code point from U+0080 to U+009F (a UTF-16 unit in that range is always one).
+					'export const hasAnsiControlCharacters = (text) => /[\\u001B\\u0080-\\u009F]/.test(text);',
+					'ink control-character check',
+				],
+			]),
+		);
+		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, ({path}) =>
+			patchedModule(
+				path,
+				[
+					["row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });", 'row.push(BLANK_CELL);', 'ink blank cells'],
+					['    caches = new OutputCaches();', '    caches = sharedOutputCaches();', 'ink caches kept'],
+				],
+				SHARED_CACHES,
+			),
+		);
 	},
 };
 

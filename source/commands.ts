@@ -3,7 +3,7 @@
  * Lectern keeps. Each returns the text to print; failures are one-line LecternErrors.
  */
 import {readFileSync, writeFileSync} from 'node:fs';
-import {countWords} from './core/card.js';
+import {countWords} from './core/words.js';
 import type {Story} from './core/story.js';
 import {LecternError} from './io/errors.js';
 import {type Storage, validateExport} from './io/storage.js';

@@ -1,48 +1,22 @@
 /** The story card: what is known about a story, as lines to show (and to print as JSON). */
-import type {WordIndex} from './pace.js';
-import {type Story, storyLength, textPart} from './story.js';
+import {WordIndex} from './pace.js';
+import {type Story, storyLength} from './story.js';
+import {countWords} from './words.js';
 
 /** A labelled value of the card; long values are wrapped by the view. */
 export type CardField = {readonly label: string; readonly value: string};
 
-/** Words in `text[start, end)` (the whole text by default): runs of letters or digits. */
-export function countWords(text: string, start = 0, end = text.length): number {
-	let words = 0;
-	let inWord = 0;
-	for (let i = start; i < end; i++) {
-		const c = text.charCodeAt(i);
-		const wordChar = c < 0x100 ? LATIN1_WORD_CHARS[c]! : isWordCharBeyondLatin1(c);
-		words += wordChar & ~inWord;
-		inWord = wordChar;
-	}
-	return words;
-}
-
-// 1 for the characters of Latin-1 that make words: ASCII letters and digits, the apostrophe, and
-// the letters from À on (not × and ÷). A table, not comparisons: the whole-book index counts every
-// character of a long book (20 MB: 65 ms instead of 150).
-const LATIN1_WORD_CHARS = Uint8Array.from({length: 0x100}, (_, c) =>
-	(c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x27 || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7) ? 1 : 0,
-);
-
-// Beyond Latin-1: the right single quote (an apostrophe), and letters, but not the punctuation
-// blocks (dashes, quotes, CJK marks).
-function isWordCharBeyondLatin1(c: number): number {
-	return c === 0x2019 || !((c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f)) ? 1 : 0;
-}
-
-// Words in the story. A text kept in parts is counted a block at a time, never read whole, or
-// taken from the word index when it is built (the same count: a block at a time).
+// Words in the story. A text kept in parts is never read whole: its words are the word index's
+// (the story's own, once built, or one counted here, a block at a time).
 function storyWords(story: Story, index: WordIndex | undefined): number {
 	if (!story.parts) return countWords(story.text);
-	const counted = index?.wordsBefore(storyLength(story));
-	if (counted !== undefined) return Math.round(counted);
-	let words = 0;
-	for (const block of story.blocks) {
-		const {text, base} = textPart(story, block.start, block.end);
-		words += countWords(text, block.start - base, block.end - base);
+	let counted = index?.wordsBefore(storyLength(story));
+	if (counted === undefined) {
+		const own = new WordIndex(story);
+		own.build(Number.POSITIVE_INFINITY);
+		counted = own.wordsBefore(storyLength(story))!;
 	}
-	return words;
+	return Math.round(counted);
 }
 
 const fieldsByStory = new WeakMap<Story, CardField[]>();

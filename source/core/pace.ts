@@ -3,7 +3,7 @@
  * an average adult's silent reading speed and follows the reader's page turns of plausible length.
  */
 import {blockIndexAt, type Story, storyLength, textPart} from './story.js';
-import {countWords} from './card.js';
+import {countWords} from './words.js';
 import {sliceClock} from './slice-clock.js';
 
 /** Words a minute before Lectern has seen the reader read. */

@@ -53,14 +53,14 @@ export async function countIndex(job: IndexJob, pause: () => void = () => {}): P
 		if (!rowsDone) rowsDone = layout.buildIndex(readings + STEP_READINGS, clock);
 		if (!wordsDone) wordsDone = words!.build(readings + STEP_READINGS, clock);
 	}
-	const rows = layout.rowCounts();
-	if (!rows) return undefined;
+	const rows = layout.rowCounts()!;
 	const wordCounts = words?.counts();
-	const starts = job.height === undefined ? undefined : layout.pageStarts(job.height);
+	const {height} = job;
 	return {
 		rows,
 		...(wordCounts ? {words: wordCounts} : {}),
-		...(starts && job.height !== undefined ? {pages: {height: job.height, starts: Float64Array.from(starts)}} : {}),
+		// Found now that the row count is complete.
+		...(height === undefined ? {} : {pages: {height, starts: Float64Array.from(layout.pageStarts(height)!)}}),
 	};
 }
 

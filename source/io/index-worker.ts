@@ -132,7 +132,8 @@ export function indexOnWorker(script = bundledStartScript(), {idleMs = IDLE_MS, 
 			};
 		},
 		hold() {
-			if (holding) return;
+			// No worker (nothing counted lately): nothing to hold, and no timer on a page turn.
+			if (holding || !worker) return;
 			holding = true;
 			Atomics.store(flags, HOLD, 1);
 			// A timer runs in the next turn of the event loop: after the key's frame, which React draws

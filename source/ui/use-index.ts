@@ -5,10 +5,11 @@ import type {WordIndex} from '../core/pace.js';
 import {indexShortStory} from '../core/quick-index.js';
 import type {IndexOffload} from '../io/index-worker.js';
 
-// Milliseconds of index work a slice may take (when the index is counted here). A key pressed meanwhile waits for the rest of the
-// slice; with a young collection on top (3-8 ms early in a long book's index), under 10 ms. With
-// 4 ms slices the longest wait while indexing 20 MB was 9-16 ms (typically 11.5), with 3 ms 7-11
-// (typically 8.5); the index takes about 5% longer (one timer tick between slices).
+// Milliseconds of index work a slice may take, when the index is counted here. A key pressed
+// meanwhile waits for the rest of the slice; with a young collection on top (3-8 ms early in a
+// long book's index), under 10 ms. With 4 ms slices the longest wait while indexing 20 MB was
+// 9-16 ms (typically 11.5), with 3 ms 7-11 (typically 8.5); the index takes about 5% longer (one
+// timer tick between slices).
 const SLICE_MS = 3;
 
 /**
