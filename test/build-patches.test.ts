@@ -14,7 +14,13 @@ import {dependencyPatches} from '../scripts/build-patches.mjs';
 import {root} from './lectern.js';
 
 type Token = {type: string; value?: string; code?: string; fullWidth?: boolean};
-type Frame = {write(x: number, y: number, text: string, options: {transformers: Array<(line: string, index: number) => string>}): void; get(): {output: string; height: number}};
+type Clip = {x1?: number; x2?: number; y1?: number; y2?: number};
+type Frame = {
+	write(x: number, y: number, text: string, options: {transformers: Array<(line: string, index: number) => string>}): void;
+	clip(clip: Clip): void;
+	unclip(): void;
+	get(): {output: string; height: number};
+};
 type Bundle = {
 	tokenize(text: string, endChar?: number): Token[];
 	stringWidth(text: string): number;
@@ -141,6 +147,35 @@ describe('build patches for Ink frames', () => {
 				}
 			}),
 			{numRuns: 300},
+		);
+	});
+
+	// Patch 8 keeps the last frame's rows: frames that share most of their writes (a page and a
+	// status line, the status line changing) must still come out as Ink draws them, also when the
+	// width changes, a row is clipped, a transformer rewrites it or a line starts past the width.
+	it('draws the same frames when most rows are written as in the frame before', () => {
+		const write = fc.record({x: fc.integer({min: -2, max: 44}), y: fc.integer({min: -1, max: 8}), text: fc.oneof(line, fc.array(line, {minLength: 2, maxLength: 3}).map((lines) => lines.join('\n'))), upper: fc.boolean(), clip: fc.option(fc.record({x1: fc.nat({max: 20}), x2: fc.integer({min: 10, max: 40}), y1: fc.nat({max: 4}), y2: fc.integer({min: 2, max: 8})}), {freq: 5, nil: undefined})});
+		// A change writes a new text, or moves a written one by a cell (the same line at another x).
+		const change = fc.record({at: fc.nat(), write, move: fc.constantFrom(0, 0, 1, -1), width: fc.constantFrom(40, 40, 40, 30)});
+		const upper = (text: string, index: number) => (index % 2 === 0 ? text.toUpperCase() : text);
+		fc.assert(
+			fc.property(fc.array(write, {minLength: 1, maxLength: 8}), fc.array(change, {minLength: 1, maxLength: 6}), (base, changes) => {
+				const writes = [...base];
+				for (const {at, write: changed, move, width} of [{at: 0, write: base[0]!, move: 0, width: 40}, ...changes]) {
+					const was = writes[at % writes.length]!;
+					writes[at % writes.length] = move === 0 ? changed : {...was, x: was.x + move};
+					const [a, b] = [new patched.Output({width, height: 8}), new original.Output({width, height: 8})];
+					for (const output of [a, b]) {
+						for (const {x, y, text, upper: transform, clip} of writes) {
+							if (clip) output.clip(clip);
+							output.write(x, y, text, {transformers: transform ? [upper] : []});
+							if (clip) output.unclip();
+						}
+					}
+					expect(a.get()).toEqual(b.get());
+				}
+			}),
+			{numRuns: 500},
 		);
 	});
 });
