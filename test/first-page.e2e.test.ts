@@ -4,7 +4,7 @@
  * quick page, looks at every cell (character, colours, attributes), and compares it with what Ink
  * alone draws for the same story, place, settings and terminal (LECTERN_QUICK_START=0).
  */
-import {mkdirSync, readdirSync, statSync, truncateSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {type PtyRun, spawnPty} from '../scripts/pty-harness.mjs';
@@ -158,13 +158,17 @@ describe('the quick first page', () => {
 		const {dir, file, env} = await cachedBook();
 		const pages: string[][] = [];
 		const threads: number[] = [];
+		const niceness: Array<{reader: number; others: number[]}> = [];
 		// The worker's count (for a book this short only when asked for, LECTERN_INDEX_WORKER=1), then
 		// the event loop's (=0), each at two sizes.
 		for (const worker of ['1', '0']) {
 			const run = track(spawnPty(process.execPath, [bundle, file], {cols: 100, rows: 30, env: {...env, LECTERN_INDEX_WORKER: worker}}));
 			await run.waitFor(status(/1 of \d+ · \d+%$/), 10_000);
 			// The worker is a thread of the reader's process until it has been idle for 2 s.
-			if (process.platform === 'linux') threads.push(readdirSync(`/proc/${run.pid}/task`).length);
+			if (process.platform === 'linux') {
+				threads.push(readdirSync(`/proc/${run.pid}/task`).length);
+				niceness.push(niceOfThreads(run.pid));
+			}
 			const wide = /1 of (\d+)/.exec(run.screen().at(-1)!)![1]!;
 			run.resize(70, 20);
 			await run.waitFor((screen) => /1 of (\d+)/.exec(screen.at(-1) ?? '')?.[1] !== undefined && /1 of (\d+)/.exec(screen.at(-1)!)![1] !== wide, 10_000);
@@ -174,7 +178,15 @@ describe('the quick first page', () => {
 		}
 		expect(Number(pages[0]![1])).toBeGreaterThan(Number(pages[0]![0]));
 		expect(pages[0]).toEqual(pages[1]);
-		if (process.platform === 'linux') expect(threads[0]).toBe(threads[1]! + 1);
+		if (process.platform === 'linux') {
+			expect(threads[0]).toBe(threads[1]! + 1);
+			// With a worker, every thread but the reader's own runs at the lowest priority; without, none does.
+			const own = niceOfThreads(process.pid).reader;
+			expect(niceness[0]!.reader).toBe(own);
+			expect(niceness[0]!.others.length).toBeGreaterThan(1);
+			expect(niceness[0]!.others.every((nice) => nice === 19)).toBe(true);
+			expect(niceness[1]).toEqual({reader: own, others: niceness[1]!.others.map(() => own)});
+		}
 	});
 
 	it('says in one line to reopen a book whose cache entry was changed while it was open, and restores the terminal', async () => {
@@ -239,3 +251,10 @@ describe('the quick first page', () => {
 		expect(quick.cells.map((row) => row.join(''))).toEqual(ink.cells.map((row) => row.join('')));
 	});
 });
+
+// The nice value of a process's own thread and of its other threads (Linux: /proc/<pid>/task/<tid>/stat, field 19).
+function niceOfThreads(pid: number): {reader: number; others: number[]} {
+	const niceOf = (tid: string) => Number(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+	const others = readdirSync(`/proc/${pid}/task`).filter((tid) => Number(tid) !== pid);
+	return {reader: niceOf(String(pid)), others: others.map(niceOf)};
+}

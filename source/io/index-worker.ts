@@ -5,15 +5,18 @@
  * of it, which also waited for the optimising compiler's thread (compiling the count's own code) to
  * reach a safe point. On a thread of its own, the count's code is compiled and its memory collected
  * apart from the reader's. Indexing 20 MB, the longest wait per opening was 8.3 ms in the median of
- * 20 openings, and over 10 ms in 4 of them (on the event loop: 8.8 ms, and 8 of 20). What is left is
- * the collection of what start-up left behind, and the frame that shows the page count.
+ * 20 openings, and over 10 ms in 4 of them (on the event loop: 8.8 ms, and 8 of 20). Since then the
+ * frame that shows the page count draws only its status line (build patch 8), and the threads the
+ * worker shares with the reader run at the worker's priority (`lowerSharedThreads`): 5-6 ms, over
+ * 10 ms in 0-1 of 16. What is left is the collection of what start-up left behind, now and then.
  *
  * The worker loads dist/start.js again (it holds the core and the story cache) and reads the book
  * through the file the reader's story holds open (io/index-count.ts). Stories not read from the
  * cache (a book opened for the first time, a short story), shorter books, and any count the worker
  * fails to make are counted on the event loop.
  */
-import {existsSync} from 'node:fs';
+import {existsSync, readdirSync} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {Worker} from 'node:worker_threads';
@@ -60,6 +63,9 @@ const COUNT_MODULE = 'source/io/index-count.ts';
 const HOLD = 0;
 const FIRST_LIVE_JOB = 1;
 
+// The lowest priority (nice value) there is: the worker's, and that of the threads it shares with the reader.
+const WORKER_NICE = 19;
+
 // The worker: start.js run as the entry runs it (a function of require and import.meta; its quick
 // first page does nothing, LECTERN_QUICK_START=0), then a count for each job posted to it, posted
 // back without a copy. On Linux it runs at the lowest priority, so that the reader's thread gets a
@@ -71,7 +77,7 @@ const {parentPort, workerData} = require('node:worker_threads');
 const {readFileSync} = require('node:fs');
 const {Script} = require('node:vm');
 const {script, meta, flags} = workerData;
-if (process.platform === 'linux') try { require('node:os').setPriority(19); } catch {}
+if (process.platform === 'linux') try { require('node:os').setPriority(${WORKER_NICE}); } catch {}
 new Script(readFileSync(script, 'latin1'), {filename: script}).runInThisContext()(require, meta);
 const {countIndex} = globalThis.${REGISTRY}[${JSON.stringify(COUNT_MODULE)}];
 const stopped = new Error('stopped');
@@ -160,6 +166,7 @@ function startWorker(script: string, meta: {url: string; filename: string}, flag
 	}
 	// A reader quitting does not wait for it.
 	worker.unref();
+	worker.once('online', lowerSharedThreads);
 	const waiting = new Map<number, (counts: IndexCounts | undefined) => void>();
 	let idle: NodeJS.Timeout | undefined;
 	let stopped = false;
@@ -193,6 +200,39 @@ function startWorker(script: string, meta: {url: string; filename: string}, flag
 			return counts;
 		},
 	};
+}
+
+// The worker's own thread runs at the lowest priority, but the threads Node shares between the
+// reader and its workers (V8's helpers for compiling hot code and collecting garbage, Node's timer
+// thread) run the worker's compiling and collecting at the reader's priority: on two cores the
+// reader's thread, idle, waited 3-9 ms behind them for a core now and then (perf sched: runnable,
+// while they ran the worker's collections and compiles), and its own frames were slowed meanwhile.
+// They are lowered to the worker's priority once the first worker is running, for the rest of the
+// session: Linux lets a process lower a thread's priority, not raise it back without privilege.
+// Not before the worker runs: lowered while it started (at the reader's priority), they made the
+// reader's own young collections wait for them (11-12 ms). Only on Linux, where a nice value is a
+// thread's own; elsewhere it would be the whole process's.
+// The longest block while indexing 20 MB, per opening, in two rounds of 16 openings each way: median
+// 7.7 and 7.1 ms, 3 and 1 of 16 over 10 ms; lowered, 5.8 and 5.0, 1 and none (the worst 12.3 and 8.0).
+let sharedThreadsLowered = false;
+function lowerSharedThreads(): void {
+	if (sharedThreadsLowered || process.platform !== 'linux') return;
+	sharedThreadsLowered = true;
+	let threads: string[];
+	try {
+		threads = readdirSync('/proc/self/task');
+	} catch {
+		return;
+	}
+	for (const thread of threads) {
+		const id = Number(thread);
+		if (id === process.pid) continue; // the reader's own thread
+		try {
+			os.setPriority(id, WORKER_NICE);
+		} catch {
+			// A thread gone meanwhile: nothing to lower.
+		}
+	}
 }
 
 // dist/start.js, when this runs from dist/reader.js (whose modules come from start.js's registry).
