@@ -288,6 +288,45 @@ async function firstOpening(book, memory) {
 	}
 }
 
+// A long read: 150 page turns and 31 resizes, then the reader left idle; its resident set then. For
+// the book opened again (from the story cache), and opened for the first time (a cache folder with
+// only the compiled code in it, so that the book is parsed).
+const LONG_READ = {turns: 150, resizes: 31};
+async function longRead(book, firstTime) {
+	let env = {};
+	if (firstTime) {
+		const fresh = fs.mkdtempSync(path.join(tempRoot, 'cache-'));
+		fs.mkdirSync(path.join(fresh, 'lectern'));
+		for (const name of fs.readdirSync(path.join(cacheHome, 'lectern'))) {
+			if (name.startsWith('code-')) fs.copyFileSync(path.join(cacheHome, 'lectern', name), path.join(fresh, 'lectern', name));
+		}
+		env = {XDG_CACHE_HOME: fresh};
+	}
+	const run = lectern(book.args, {env});
+	try {
+		await run.waitFor(showsText, WAIT_MS);
+		await run.waitFor(indexed, WAIT_MS);
+		for (let i = 0; i < LONG_READ.turns; i++) {
+			const before = bodyOf(run.screen());
+			run.write(' ');
+			await run.waitFor(screen => bodyOf(screen) !== before, WAIT_MS);
+			await new Promise(resolve => setTimeout(resolve, i % 3 === 0 ? 100 : 5));
+		}
+		for (let i = 0; i < LONG_READ.resizes; i++) {
+			const [cols, rowCount] = i % 2 === 0 ? SMALL : [COLS, ROWS];
+			run.resize(cols, rowCount);
+			await new Promise(resolve => setTimeout(resolve, 120));
+		}
+		await new Promise(resolve => setTimeout(resolve, IDLE_MS));
+		return residentMemory(run.pid);
+	} catch (error) {
+		fail(`long read of ${book.name}${firstTime ? ', first opening' : ''}`, error);
+		return undefined;
+	} finally {
+		await quit(run);
+	}
+}
+
 // One session per book: memory once the page count is shown, then page turns, then resizes.
 async function measureSession(book, memory) {
 	const run = book.less ? less(book.file) : lectern(book.args);
@@ -472,6 +511,14 @@ try {
 		if (wpIdle && bigIdle && large) {
 			const growth = ((bigIdle.rss - wpIdle.rss) * 1048576) / (fs.statSync(large).size - fs.statSync(warAndPeacePath).size);
 			rows.push({section: 'memory', label: `RSS growth per byte beyond W&P, idle ${IDLE_MS / 1000} s`, unit: 'B/B', samples: [growth], target: {limit: TARGET.perByte, text: `≤ ${TARGET.perByte}`}});
+		}
+		const wpBook = books.find(book => book.name === 'War and Peace');
+		if (wpBook) {
+			const label = `RSS, War and Peace after ${LONG_READ.turns} page turns and ${LONG_READ.resizes} resizes, idle ${IDLE_MS / 1000} s`;
+			for (const [firstTime, suffix] of [[false, ''], [true, ', first opened']]) {
+				const long = await longRead(wpBook, firstTime);
+				if (long) rows.push({section: 'memory', label: `${label}${suffix} (MiB)`, unit: 'MiB', samples: [long.rss], baseline: peak(long), target: {limit: TARGET.rss, text: `≤ ${TARGET.rss}`}});
+			}
 		}
 		const wpFirst = mem('War and Peace, first opening');
 		const bigFirst = mem('20 MB, first opening');
