@@ -9,6 +9,7 @@ import {UNTITLED, type Story, type StoryMeta} from '../core/story.js';
 import {listField, parseFrontMatter} from '../formats/frontmatter.js';
 import {parseText} from '../formats/text.js';
 import {LecternError} from './errors.js';
+import {withOwnHeapGrowth} from './heap-growth.js';
 import {FINISH_AT_EXIT_CHARS, type FileStamp, type StoryCache, NO_STORY_CACHE, cacheDir, storyCache} from './story-cache.js';
 
 /** Set by the build: a hash of the parsing code, which keys the story cache (none in tests). */
@@ -90,7 +91,7 @@ export function loadFileWith(file: string, parse: FileParser, cache: StoryCache 
 	const stamp = statFile(file);
 	const cached = cache.read(file, stamp);
 	if (cached) return cached;
-	const parsed = parse(readBytes(file), file);
+	const parsed = withOwnHeapGrowth(() => parse(readBytes(file), file));
 	if (parsed.blocks.length === 0) throw new LecternError(`${file}: has no text to read (it is empty, or only white space).`);
 	const story = parsed.meta.source ? parsed : {...parsed, meta: {...parsed.meta, source: path.resolve(file)}};
 	// Written a second later, off the path to the first page, a piece at a time; what is left when
