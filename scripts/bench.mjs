@@ -297,7 +297,8 @@ async function longRead(book, firstTime) {
 	if (firstTime) {
 		const fresh = fs.mkdtempSync(path.join(tempRoot, 'cache-'));
 		fs.mkdirSync(path.join(fresh, 'lectern'));
-		for (const name of fs.readdirSync(path.join(cacheHome, 'lectern'))) {
+		const made = path.join(cacheHome, 'lectern');
+		for (const name of fs.existsSync(made) ? fs.readdirSync(made) : []) {
 			if (name.startsWith('code-')) fs.copyFileSync(path.join(cacheHome, 'lectern', name), path.join(fresh, 'lectern', name));
 		}
 		env = {XDG_CACHE_HOME: fresh};
